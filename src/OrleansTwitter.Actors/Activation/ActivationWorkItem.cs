@@ -1,0 +1,77 @@
+using OrleansTwitter.Actors.Messaging;
+using OrleansTwitter.Actors.Persistence;
+
+namespace OrleansTwitter.Actors.Activation;
+
+/// <summary>Something an activation runs as a turn sequence: a request or a timer tick.</summary>
+internal abstract class ActivationWorkItem
+{
+    /// <summary>True when it may start while other work of the activation is in progress.</summary>
+    public bool Interleaves { get; protected init; }
+
+    /// <summary>The activation it was queued to.</summary>
+    public GrainActivation? Owner { get; set; }
+
+    public abstract Task RunAsync(GrainActivation activation, object grain);
+
+    /// <summary>The activation failed or went away before this could run.</summary>
+    public abstract void Reject(Exception exception);
+
+    public virtual bool IsExpired(DateTimeOffset now) => false;
+}
+
+/// <summary>A grain call.</summary>
+internal sealed class RequestWorkItem : ActivationWorkItem
+{
+    public RequestWorkItem(Message message, bool grainIsReentrant)
+    {
+        Message = message;
+        Interleaves = grainIsReentrant || message.Request.AlwaysInterleave;
+    }
+
+    public Message Message { get; }
+
+    public override async Task RunAsync(GrainActivation activation, object grain)
+    {
+        var request = Message.Request;
+        RequestContext.Current = new RequestContext.Frame(activation.GrainId, request.MethodName, Message.CallChain);
+        try
+        {
+            var result = await request.InvokeAsync(grain);
+            Message.ResponseSink.Complete(result);
+        }
+        catch (Exception exception)
+        {
+            Message.ResponseSink.Fail(exception);
+            if (exception is InconsistentStateException)
+            {
+                activation.OnInconsistentState(exception);
+            }
+        }
+    }
+
+    public override void Reject(Exception exception) => Message.ResponseSink.Fail(exception);
+
+    public override bool IsExpired(DateTimeOffset now) => Message.Deadline <= now;
+
+    public override string ToString() => Message.ToString();
+}
+
+/// <summary>One tick of a grain timer.</summary>
+internal sealed class TimerTickWorkItem : ActivationWorkItem
+{
+    private readonly GrainTimer _timer;
+
+    public TimerTickWorkItem(GrainTimer timer, bool grainIsReentrant)
+    {
+        _timer = timer;
+        Interleaves = grainIsReentrant || timer.Options.Interleave;
+    }
+
+    public override Task RunAsync(GrainActivation activation, object grain) => _timer.RunTickAsync();
+
+    // A tick that cannot run is simply skipped; the timer dies with its activation.
+    public override void Reject(Exception exception)
+    {
+    }
+}

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Diagnostics;
+using OrleansTwitter.Actors.Messaging;
+
+namespace OrleansTwitter.Actors.Activation;
+
+/// <summary>
+/// The activations of one silo, by grain id. It delivers requests to them, creating an
+/// activation on a grain's first call, and takes them down on idle, request or shutdown.
+/// </summary>
+internal sealed class Catalog
+{
+    private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
+    private readonly ActorsManifest _manifest;
+    private ActivationEnvironment? _environment;
+    private volatile bool _stopping;
+
+    public Catalog(ActorsManifest manifest) => _manifest = manifest;
+
+    public int Count => _activations.Count;
+
+    private ActivationEnvironment Environment => _environment ?? throw new InvalidOperationException("The catalog is not started.");
+
+    /// <summary>Set once the silo's services exist (they depend on the catalog through the grain factory).</summary>
+    public void Start(ActivationEnvironment environment) => _environment = environment;
+
+    /// <summary>Delivers a request to its grain's activation, activating it if needed.</summary>
+    public void Dispatch(Message message)
+    {
+        ActorsInstruments.MessagesReceived.Add(1);
+        Deliver(message);
+    }
+
+    /// <summary>Delivers a request again after the activation it was queued to went away.</summary>
+    public void Redispatch(Message message) => Deliver(message);
+
+    public bool TryGetActivation(GrainId grainId, out GrainActivation activation) =>
+        _activations.TryGetValue(grainId, out activation!);
+
+    public IReadOnlyCollection<GrainActivation> Snapshot() => [.. _activations.Values];
+
+    /// <summary>Removes an activation that is gone, unless another already took its place.</summary>
+    public void OnActivationGone(GrainActivation activation) =>
+        _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(activation.GrainId, activation));
+
+    /// <summary>Deactivates the activations idle for at least <paramref name="age"/>; returns how many.</summary>
+    public int CollectIdle(TimeSpan age)
+    {
+        var collected = 0;
+        foreach (var activation in _activations.Values)
+        {
+            if (activation.IsIdleFor(age))
+            {
+                activation.StartDeactivation(new DeactivationReason(DeactivationReasonCode.ActivationIdle, $"Idle for at least {age}."));
+                collected++;
+            }
+        }
+
+        return collected;
+    }
+
+    /// <summary>Stops creating activations and deactivates every one, writing changed state.</summary>
+    public async Task DeactivateAllAsync(DeactivationReason reason, TimeSpan timeout)
+    {
+        _stopping = true;
+        var activations = Snapshot();
+        ActivationLog.DeactivatingAll(Environment.Logger, activations.Count, reason.Code);
+        foreach (var activation in activations)
+        {
+            activation.StartDeactivation(reason);
+        }
+
+        var all = Task.WhenAll(activations.Select(a => a.Deactivated));
+        try
+        {
+            await all.WaitAsync(timeout, Environment.TimeProvider);
+        }
+        catch (TimeoutException)
+        {
+            ActivationLog.DeactivateAllTimedOut(Environment.Logger, activations.Count(a => !a.Deactivated.IsCompleted), timeout);
+        }
+    }
+
+    private void Deliver(Message message)
+    {
+        while (true)
+        {
+            if (!_activations.TryGetValue(message.Target, out var activation))
+            {
+                if (_stopping)
+                {
+                    message.ResponseSink.Fail(new SiloUnavailableException($"Cannot run {message.Request} on {message.Target}: this silo is shutting down."));
+                    return;
+                }
+
+                if (!_manifest.TryGetGrainClass(message.Target.Type, out var descriptor))
+                {
+                    message.ResponseSink.Fail(new InvalidOperationException(
+                        $"No grain class has grain type '{message.Target.Type}' (called: {message.Request} on {message.Target}). " +
+                        "Is the assembly that declares it loaded by the silo and built with the OrleansTwitter.Actors generator?"));
+                    return;
+                }
+
+                activation = _activations.GetOrAdd(message.Target, static (id, state) => new GrainActivation(id, state.descriptor, state.environment, state.catalog), (descriptor, environment: Environment, catalog: this));
+            }
+
+            if (activation.TryEnqueue(new RequestWorkItem(message, activation.IsReentrant)))
+            {
+                return;
+            }
+
+            // It went away between the lookup and the enqueue: drop it and look again.
+            _activations.TryRemove(new KeyValuePair<GrainId, GrainActivation>(message.Target, activation));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Messaging;
+
+namespace OrleansTwitter.Actors.Client;
+
+/// <summary>Makes grain references from the generated proxies in the manifest.</summary>
+internal sealed class GrainFactory : IGrainFactory
+{
+    private readonly ActorsManifest _manifest;
+    private readonly IGrainCallInvoker _invoker;
+    private readonly ConcurrentDictionary<Type, ProxyInfo> _proxies = new();
+
+    public GrainFactory(ActorsManifest manifest, IGrainCallInvoker invoker)
+    {
+        _manifest = manifest;
+        _invoker = invoker;
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
+        where TGrainInterface : IGrainWithStringKey
+    {
+        ArgumentNullException.ThrowIfNull(primaryKey);
+        var info = GetProxyInfo(typeof(TGrainInterface));
+        return (TGrainInterface)(object)info.Descriptor.ProxyFactory(_invoker, GrainId.FromString(info.GrainType, primaryKey));
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(long primaryKey)
+        where TGrainInterface : IGrainWithIntegerKey
+    {
+        var info = GetProxyInfo(typeof(TGrainInterface));
+        return (TGrainInterface)(object)info.Descriptor.ProxyFactory(_invoker, GrainId.FromInteger(info.GrainType, primaryKey));
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey)
+        where TGrainInterface : IGrainWithGuidKey
+    {
+        var info = GetProxyInfo(typeof(TGrainInterface));
+        return (TGrainInterface)(object)info.Descriptor.ProxyFactory(_invoker, GrainId.FromGuid(info.GrainType, primaryKey));
+    }
+
+    public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
+        where TGrainInterface : IGrain
+    {
+        var info = GetProxyInfo(typeof(TGrainInterface));
+        return (TGrainInterface)(object)info.Descriptor.ProxyFactory(_invoker, grainId);
+    }
+
+    private ProxyInfo GetProxyInfo(Type interfaceType) => _proxies.GetOrAdd(interfaceType, static (type, manifest) =>
+    {
+        if (!manifest.TryGetInterface(type, out var descriptor))
+        {
+            throw new ArgumentException(
+                $"{type.FullName} has no generated proxy. Grain interfaces must derive from IGrainWithStringKey, IGrainWithIntegerKey " +
+                "or IGrainWithGuidKey, and their project must set <UsesActorsGenerator>true</UsesActorsGenerator>.");
+        }
+
+        return new ProxyInfo(descriptor, manifest.ResolveGrainType(type));
+    }, _manifest);
+
+    private sealed record ProxyInfo(GrainInterfaceDescriptor Descriptor, string GrainType);
+}

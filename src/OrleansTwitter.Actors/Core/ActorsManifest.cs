@@ -1,0 +1,115 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Reflection;
+
+namespace OrleansTwitter.Actors.Core;
+
+/// <summary>
+/// The grain interfaces and classes this process knows, gathered once at start-up from the
+/// manifests the source generator emitted. Lookups on the call path are dictionary reads.
+/// </summary>
+internal sealed class ActorsManifest
+{
+    private readonly Dictionary<Type, GrainInterfaceDescriptor> _interfaces = [];
+    private readonly Dictionary<(int InterfaceId, int MethodId), GrainMethodDescriptor> _methods = [];
+    private readonly Dictionary<string, GrainClassDescriptor> _grainClasses = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, List<GrainClassDescriptor>> _implementations = [];
+
+    private ActorsManifest()
+    {
+    }
+
+    public IReadOnlyCollection<GrainClassDescriptor> GrainClasses => _grainClasses.Values;
+
+    /// <summary>Builds the manifest of <paramref name="assemblies"/> (duplicates are ignored).</summary>
+    public static ActorsManifest FromAssemblies(IEnumerable<Assembly> assemblies)
+    {
+        var builder = new ActorsManifestBuilder();
+        foreach (var assembly in assemblies.Distinct())
+        {
+            foreach (var attribute in assembly.GetCustomAttributes<ActorsManifestProviderAttribute>())
+            {
+                var provider = (IActorsManifestProvider)(Activator.CreateInstance(attribute.ProviderType)
+                    ?? throw new InvalidOperationException($"Cannot create manifest provider {attribute.ProviderType} of {assembly.GetName().Name}."));
+                provider.Populate(builder);
+            }
+        }
+
+        var manifest = new ActorsManifest();
+        foreach (var descriptor in builder.Interfaces)
+        {
+            manifest.AddInterface(descriptor);
+        }
+
+        foreach (var descriptor in builder.GrainClasses)
+        {
+            manifest.AddGrainClass(descriptor);
+        }
+
+        return manifest;
+    }
+
+    public bool TryGetInterface(Type interfaceType, [NotNullWhen(true)] out GrainInterfaceDescriptor? descriptor) =>
+        _interfaces.TryGetValue(interfaceType, out descriptor);
+
+    public bool TryGetMethod(int interfaceId, int methodId, [NotNullWhen(true)] out GrainMethodDescriptor? descriptor) =>
+        _methods.TryGetValue((interfaceId, methodId), out descriptor);
+
+    public bool TryGetGrainClass(string grainType, [NotNullWhen(true)] out GrainClassDescriptor? descriptor) =>
+        _grainClasses.TryGetValue(grainType, out descriptor);
+
+    /// <summary>The grain type of the one class that implements <paramref name="interfaceType"/>.</summary>
+    public string ResolveGrainType(Type interfaceType)
+    {
+        if (!_implementations.TryGetValue(interfaceType, out var classes) || classes.Count == 0)
+        {
+            throw new ArgumentException(
+                $"No grain class implements {interfaceType.FullName}. Is the assembly that declares the grain class loaded, " +
+                "and does its project set <UsesActorsGenerator>true</UsesActorsGenerator>?", nameof(interfaceType));
+        }
+
+        if (classes.Count > 1)
+        {
+            throw new ArgumentException(
+                $"{interfaceType.FullName} is implemented by several grain classes ({string.Join(", ", classes.Select(c => c.GrainClass.FullName))}); " +
+                "reference one of them by GrainId instead.", nameof(interfaceType));
+        }
+
+        return classes[0].GrainType;
+    }
+
+    private void AddInterface(GrainInterfaceDescriptor descriptor)
+    {
+        _interfaces.TryAdd(descriptor.InterfaceType, descriptor);
+        foreach (var method in descriptor.Methods)
+        {
+            // The same inherited method is described by every derived interface's manifest.
+            _methods.TryAdd((method.InterfaceId, method.MethodId), method);
+        }
+    }
+
+    private void AddGrainClass(GrainClassDescriptor descriptor)
+    {
+        if (_grainClasses.TryGetValue(descriptor.GrainType, out var existing))
+        {
+            if (existing.GrainClass == descriptor.GrainClass)
+            {
+                return;
+            }
+
+            throw new InvalidOperationException(
+                $"Grain classes {existing.GrainClass.FullName} and {descriptor.GrainClass.FullName} both have grain type '{descriptor.GrainType}'. " +
+                "Give one a different name with [GrainType(\"...\")].");
+        }
+
+        _grainClasses.Add(descriptor.GrainType, descriptor);
+        foreach (var grainInterface in descriptor.Interfaces)
+        {
+            if (!_implementations.TryGetValue(grainInterface, out var classes))
+            {
+                _implementations[grainInterface] = classes = [];
+            }
+
+            classes.Add(descriptor);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using OrleansTwitter.Actors.Diagnostics;
+
+namespace OrleansTwitter.Actors.Messaging;
+
+/// <summary>
+/// A call waiting for its response. It completes exactly once: with the result, with the
+/// grain's exception, or with a timeout raised by <see cref="PendingCallRegistry"/>.
+/// </summary>
+internal abstract class PendingCall : IResponseSink
+{
+    private readonly PendingCallRegistry _registry;
+    private readonly long _startTimestamp;
+
+    protected PendingCall(PendingCallRegistry registry, long requestId, DateTimeOffset deadline, long startTimestamp)
+    {
+        _registry = registry;
+        RequestId = requestId;
+        Deadline = deadline;
+        _startTimestamp = startTimestamp;
+    }
+
+    public long RequestId { get; }
+
+    public DateTimeOffset Deadline { get; }
+
+    /// <summary>Set once the message exists (the message needs this sink first).</summary>
+    public Message? Message { get; set; }
+
+    public void Complete(object? result)
+    {
+        if (_registry.Remove(RequestId))
+        {
+            RecordDuration();
+            SetResult(result);
+        }
+    }
+
+    public void Fail(Exception exception)
+    {
+        if (_registry.Remove(RequestId))
+        {
+            RecordDuration();
+            SetException(exception);
+        }
+    }
+
+    /// <summary>Called by the registry, which has already removed this call.</summary>
+    internal void TimeOut(TimeSpan timeout)
+    {
+        ActorsInstruments.CallTimeouts.Add(1);
+        SetException(new TimeoutException(DescribeTimeout(timeout)));
+    }
+
+    /// <summary>Called by the registry when the calls can no longer be answered (shutdown, lost connection).</summary>
+    internal void Abandon(Exception exception) => SetException(exception);
+
+    protected abstract void SetResult(object? result);
+
+    protected abstract void SetException(Exception exception);
+
+    private void RecordDuration()
+    {
+        if (ActorsInstruments.CallDuration.Enabled)
+        {
+            ActorsInstruments.CallDuration.Record(_registry.TimeProvider.GetElapsedTime(_startTimestamp).TotalMilliseconds);
+        }
+    }
+
+    private string DescribeTimeout(TimeSpan timeout)
+    {
+        if (Message is not { } message)
+        {
+            return $"Response to request #{RequestId} did not arrive within {timeout}.";
+        }
+
+        var target = $"{message.Target}.{message.Request.MethodName}";
+        var chain = message.CallChain is null ? target : $"{message.CallChain} -> {target}";
+        var text = $"Response did not arrive within {timeout} for {message.Request} on {message.Target}. Call chain: {chain}.";
+        if (message.CallChain?.Contains(message.Target) == true)
+        {
+            text += $" The chain calls back into {message.Target}, which is still busy with the first call: a non-reentrant grain waiting for itself." +
+                " Mark the grain [Reentrant] or the method [AlwaysInterleave], or break the cycle.";
+        }
+
+        return text;
+    }
+}
+
+/// <summary>A pending call whose caller awaits a <typeparamref name="T"/>.</summary>
+internal sealed class PendingCall<T> : PendingCall
+{
+    // Continuations run asynchronously: the response is produced on the callee's scheduler,
+    // and the caller's code must never run there.
+    private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public PendingCall(PendingCallRegistry registry, long requestId, DateTimeOffset deadline, long startTimestamp)
+        : base(registry, requestId, deadline, startTimestamp)
+    {
+    }
+
+    public Task<T> Task => _completion.Task;
+
+    protected override void SetResult(object? result) => _completion.TrySetResult((T)result!);
+
+    protected override void SetException(Exception exception) => _completion.TrySetException(exception);
+}

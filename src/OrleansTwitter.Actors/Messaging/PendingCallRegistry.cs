@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace OrleansTwitter.Actors.Messaging;
+
+/// <summary>
+/// Every call in flight from this process, by request id. One periodic scan enforces the
+/// response timeout for all of them, which is far cheaper than a timer per call.
+/// </summary>
+internal sealed class PendingCallRegistry : IDisposable
+{
+    private readonly ConcurrentDictionary<long, PendingCall> _calls = new();
+    private readonly TimeSpan _responseTimeout;
+    private readonly ITimer _scanTimer;
+    private long _lastRequestId;
+
+    public PendingCallRegistry(IOptions<MessagingOptions> options, TimeProvider timeProvider)
+    {
+        TimeProvider = timeProvider;
+        _responseTimeout = options.Value.ResponseTimeout;
+        if (_responseTimeout <= TimeSpan.Zero)
+        {
+            throw new OptionsValidationException(nameof(MessagingOptions), typeof(MessagingOptions), [$"{nameof(MessagingOptions.ResponseTimeout)} must be positive; it is {_responseTimeout}."]);
+        }
+
+        var period = options.Value.EffectiveScanPeriod;
+        _scanTimer = timeProvider.CreateTimer(static state => ((PendingCallRegistry)state!).ExpireOverdueCalls(), this, period, period);
+    }
+
+    public TimeProvider TimeProvider { get; }
+
+    public int Count => _calls.Count;
+
+    /// <summary>Creates and registers a call that the caller can await.</summary>
+    public PendingCall<T> Create<T>()
+    {
+        var requestId = Interlocked.Increment(ref _lastRequestId);
+        var call = new PendingCall<T>(this, requestId, TimeProvider.GetUtcNow() + _responseTimeout, TimeProvider.GetTimestamp());
+        _calls[requestId] = call;
+        return call;
+    }
+
+    /// <summary>True when this removed the call, i.e. the caller is the one to complete it.</summary>
+    public bool Remove(long requestId) => _calls.TryRemove(requestId, out _);
+
+    /// <summary>Fails every pending call, for example when the process shuts down.</summary>
+    public void AbandonAll(Func<PendingCall, Exception> reason)
+    {
+        foreach (var (id, call) in _calls)
+        {
+            if (_calls.TryRemove(id, out _))
+            {
+                call.Abandon(reason(call));
+            }
+        }
+    }
+
+    internal void ExpireOverdueCalls()
+    {
+        var now = TimeProvider.GetUtcNow();
+        foreach (var (id, call) in _calls)
+        {
+            if (call.Deadline <= now && _calls.TryRemove(id, out _))
+            {
+                call.TimeOut(_responseTimeout);
+            }
+        }
+    }
+
+    public void Dispose() => _scanTimer.Dispose();
+}
