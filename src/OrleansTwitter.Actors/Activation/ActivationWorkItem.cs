@@ -34,7 +34,7 @@ internal sealed class RequestWorkItem : ActivationWorkItem
     public override async Task RunAsync(GrainActivation activation, object grain)
     {
         var request = Message.Request;
-        RequestContext.Current = new RequestContext.Frame(activation.GrainId, request.MethodName, Message.CallChain);
+        RequestContext.Current = new RequestContext.Frame(activation.GrainId, request.MethodName, Message.RequestId, Message.CallChain);
         try
         {
             var result = await request.InvokeAsync(grain);

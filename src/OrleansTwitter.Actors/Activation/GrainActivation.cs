@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Diagnostics;
+using OrleansTwitter.Actors.Messaging;
 using OrleansTwitter.Actors.Persistence;
 
 namespace OrleansTwitter.Actors.Activation;
@@ -27,6 +29,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     private ActivationStatus _status;
     private int _running;
     private int _interleavingWaiting;
+    private RequestWorkItem? _runningExclusive;
     private DeactivationReason? _pendingDeactivation;
     private long _lastActivityTimestamp;
     private DateTimeOffset _keepAliveUntil;
@@ -67,6 +70,15 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
             if (_status == ActivationStatus.Invalid)
             {
                 return false;
+            }
+
+            if (ClosesCycleLocked(item, out var blocker))
+            {
+                var message = ((RequestWorkItem)item).Message;
+                item.Reject(new DeadlockException(
+                    $"Deadlock: {PendingCall.DescribeChain(message)}. {GrainId} is not reentrant and is still running {blocker.Message.Request.MethodName} " +
+                    $"(request #{blocker.Message.RequestId}), which waits for this very call. Mark the grain [Reentrant] or the method [AlwaysInterleave], or break the cycle."));
+                return true;
             }
 
             EnqueueLocked(item);
@@ -202,6 +214,17 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         StartDeactivation(new DeactivationReason(DeactivationReasonCode.InconsistentState, exception.Message));
     }
 
+    // A request that cannot interleave, arriving along a chain that passes through the request
+    // this activation is running right now, waits for a request that waits for it.
+    private bool ClosesCycleLocked(ActivationWorkItem item, [NotNullWhen(true)] out RequestWorkItem? blocker)
+    {
+        blocker = _runningExclusive;
+        return blocker is not null
+            && !item.Interleaves
+            && item is RequestWorkItem { Message.CallChain: { } chain }
+            && chain.Contains(GrainId, blocker.Message.RequestId);
+    }
+
     private void EnqueueLocked(ActivationWorkItem item)
     {
         item.Owner = this;
@@ -274,6 +297,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         }
 
         _running++;
+        if (!item.Interleaves && item is RequestWorkItem request)
+        {
+            _runningExclusive = request;
+        }
+
         _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
         RunOnScheduler(item);
     }
@@ -309,6 +337,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
             lock (_lock)
             {
                 _running--;
+                if (ReferenceEquals(_runningExclusive, item))
+                {
+                    _runningExclusive = null;
+                }
+
                 _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
                 PumpLocked();
             }

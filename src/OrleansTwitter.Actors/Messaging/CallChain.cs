@@ -9,10 +9,11 @@ namespace OrleansTwitter.Actors.Messaging;
 /// </summary>
 public sealed class CallChain
 {
-    private CallChain(GrainId grain, string method, CallChain? previous)
+    private CallChain(GrainId grain, string method, long requestId, CallChain? previous)
     {
         Grain = grain;
         Method = method;
+        RequestId = requestId;
         Previous = previous;
         Depth = previous is null ? 1 : previous.Depth + 1;
     }
@@ -22,19 +23,50 @@ public sealed class CallChain
     /// <summary>The method that was running on <see cref="Grain"/> when it made the next call.</summary>
     public string Method { get; }
 
+    /// <summary>The id of the request <see cref="Grain"/> was serving, so a cycle back into that very request can be told apart from a later, unrelated one.</summary>
+    public long RequestId { get; }
+
     public CallChain? Previous { get; }
 
     public int Depth { get; }
 
-    public static CallChain Start(GrainId grain, string method) => new(grain, method, null);
+    public static CallChain Start(GrainId grain, string method, long requestId) => new(grain, method, requestId, null);
 
-    public CallChain Append(GrainId grain, string method) => new(grain, method, this);
+    public CallChain Append(GrainId grain, string method, long requestId) => new(grain, method, requestId, this);
 
     public bool Contains(GrainId grain)
     {
         for (var link = this; link is not null; link = link.Previous)
         {
             if (link.Grain == grain)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the chain passed through <paramref name="grain"/> while it served request <paramref name="requestId"/>.</summary>
+    public bool Contains(GrainId grain, long requestId)
+    {
+        for (var link = this; link is not null; link = link.Previous)
+        {
+            if (link.RequestId == requestId && link.Grain == grain)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when some grain on the chain was serving request <paramref name="requestId"/>: the chain descends from that request.</summary>
+    public bool DescendsFrom(long requestId)
+    {
+        for (var link = this; link is not null; link = link.Previous)
+        {
+            if (link.RequestId == requestId)
             {
                 return true;
             }

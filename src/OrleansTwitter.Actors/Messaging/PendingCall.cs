@@ -44,11 +44,15 @@ internal abstract class PendingCall : IResponseSink
         }
     }
 
-    /// <summary>Called by the registry, which has already removed this call.</summary>
-    internal void TimeOut(TimeSpan timeout)
+    /// <summary>
+    /// Called by the registry, which has already removed this call. <paramref name="deepestDownstream"/>
+    /// is the longest chain of calls this one started that is still waiting in this process:
+    /// naming it tells the caller where the time went, not just that it ran out.
+    /// </summary>
+    internal void TimeOut(TimeSpan timeout, PendingCall? deepestDownstream)
     {
         ActorsInstruments.CallTimeouts.Add(1);
-        SetException(new TimeoutException(DescribeTimeout(timeout)));
+        SetException(new TimeoutException(DescribeTimeout(timeout, deepestDownstream?.Message)));
     }
 
     /// <summary>Called by the registry when the calls can no longer be answered (shutdown, lost connection).</summary>
@@ -66,23 +70,26 @@ internal abstract class PendingCall : IResponseSink
         }
     }
 
-    private string DescribeTimeout(TimeSpan timeout)
+    private string DescribeTimeout(TimeSpan timeout, Message? downstream)
     {
         if (Message is not { } message)
         {
             return $"Response to request #{RequestId} did not arrive within {timeout}.";
         }
 
-        var target = $"{message.Target}.{message.Request.MethodName}";
-        var chain = message.CallChain is null ? target : $"{message.CallChain} -> {target}";
-        var text = $"Response did not arrive within {timeout} for {message.Request} on {message.Target}. Call chain: {chain}.";
-        if (message.CallChain?.Contains(message.Target) == true)
+        var text = $"Response did not arrive within {timeout} for {message.Request} on {message.Target}. Call chain: {DescribeChain(downstream ?? message)}.";
+        if (downstream is not null)
         {
-            text += $" The chain calls back into {message.Target}, which is still busy with the first call: a non-reentrant grain waiting for itself." +
-                " Mark the grain [Reentrant] or the method [AlwaysInterleave], or break the cycle.";
+            text += $" The call is still waiting for {downstream.Target}.{downstream.Request.MethodName}.";
         }
 
         return text;
+    }
+
+    internal static string DescribeChain(Message message)
+    {
+        var target = $"{message.Target}.{message.Request.MethodName}";
+        return message.CallChain is null ? target : $"{message.CallChain} -> {target}";
     }
 }
 

@@ -12,7 +12,9 @@ internal sealed class PendingCallRegistry : IDisposable
     private readonly ConcurrentDictionary<long, PendingCall> _calls = new();
     private readonly TimeSpan _responseTimeout;
     private readonly ITimer _scanTimer;
-    private long _lastRequestId;
+    // Request ids identify a request across processes too (call chains carry them): a random
+    // per-process prefix in the high bits makes two callers' ids collide only by a 1 in 2^30 chance.
+    private long _lastRequestId = Random.Shared.NextInt64(1, 1L << 30) << 32;
 
     public PendingCallRegistry(IOptions<MessagingOptions> options, TimeProvider timeProvider)
     {
@@ -58,14 +60,26 @@ internal sealed class PendingCallRegistry : IDisposable
     internal void ExpireOverdueCalls()
     {
         var now = TimeProvider.GetUtcNow();
+        PendingCall[]? snapshot = null;
         foreach (var (id, call) in _calls)
         {
-            if (call.Deadline <= now && _calls.TryRemove(id, out _))
+            if (call.Deadline > now)
             {
-                call.TimeOut(_responseTimeout);
+                continue;
+            }
+
+            // Timeouts are rare: the snapshot for describing them is taken only when one happens,
+            // before any is removed, so every expiring call can still see its downstream calls.
+            snapshot ??= [.. _calls.Values];
+            if (_calls.TryRemove(id, out _))
+            {
+                call.TimeOut(_responseTimeout, DeepestDownstream(snapshot, call.RequestId));
             }
         }
     }
+
+    private static PendingCall? DeepestDownstream(PendingCall[] calls, long requestId) =>
+        calls.Where(c => c.Message?.CallChain?.DescendsFrom(requestId) == true).MaxBy(c => c.Message!.CallChain!.Depth);
 
     public void Dispose() => _scanTimer.Dispose();
 }

@@ -27,10 +27,10 @@ internal static class RequestContext
         }
 
         return frame.Incoming is null
-            ? CallChain.Start(frame.Grain, frame.Method)
-            : frame.Incoming.Append(frame.Grain, frame.Method);
+            ? CallChain.Start(frame.Grain, frame.Method, frame.RequestId)
+            : frame.Incoming.Append(frame.Grain, frame.Method, frame.RequestId);
     }
 
-    /// <summary>A grain running a method, having been called along <see cref="Incoming"/>.</summary>
-    internal sealed record Frame(GrainId Grain, string Method, CallChain? Incoming);
+    /// <summary>A grain running a method for request <see cref="RequestId"/>, having been called along <see cref="Incoming"/>.</summary>
+    internal sealed record Frame(GrainId Grain, string Method, long RequestId, CallChain? Incoming);
 }
