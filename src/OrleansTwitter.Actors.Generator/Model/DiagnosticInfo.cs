@@ -1,0 +1,21 @@
+using Microsoft.CodeAnalysis;
+
+namespace OrleansTwitter.Actors.Generator.Model;
+
+/// <summary>A diagnostic kept as plain, equatable data until the output stage reports it.</summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> MessageArguments)
+{
+    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArguments) =>
+        new(descriptor, location, new EquatableArray<string>(messageArguments));
+
+    public Diagnostic ToDiagnostic()
+    {
+        var arguments = new object[MessageArguments.Length];
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            arguments[i] = MessageArguments[i];
+        }
+
+        return Diagnostic.Create(Descriptor, Location?.ToLocation(), arguments);
+    }
+}
