@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -33,16 +34,24 @@ public sealed class ActorsGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(interfaces, static (output, result) =>
         {
-            Report(output, result.Diagnostics);
             if (result.Model is { } model)
             {
                 output.AddSource(InterfaceEmitter.HintName(model), InterfaceEmitter.Emit(model));
             }
         });
-        context.RegisterSourceOutput(classes, static (output, result) => Report(output, result.Diagnostics));
         context.RegisterSourceOutput(
-            interfaces.Collect().Combine(classes.Collect()).Combine(assemblyName),
+            interfaces.Collect().Combine(classes.Collect()).Combine(assemblyName).WithTrackingName(TrackingNames.Manifest),
             static (output, input) => EmitManifest(output, input.Left.Left, input.Left.Right, input.Right));
+
+        // Diagnostics are reported apart from the emitted code because mapping them back onto
+        // the compilation's syntax trees (so that they are real source locations the editor
+        // can underline) needs the compilation, which changes on every edit. This step only
+        // loops over the (usually empty) diagnostics; the emission steps above stay cached.
+        var diagnostics = interfaces.Select(static (result, _) => result.Diagnostics).Collect()
+            .Combine(classes.Select(static (result, _) => result.Diagnostics).Collect())
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(diagnostics, static (output, input) =>
+            Report(output, input.Left.Left.Concat(input.Left.Right).SelectMany(d => d), input.Right));
     }
 
     private static void EmitManifest(
@@ -61,11 +70,15 @@ public sealed class ActorsGenerator : IIncrementalGenerator
         output.AddSource(ManifestEmitter.HintName, ManifestEmitter.Emit(assemblyName, interfaceModels, classModels));
     }
 
-    private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+    private static void Report(SourceProductionContext output, IEnumerable<DiagnosticInfo> diagnostics, Compilation compilation)
     {
+        Dictionary<string, SyntaxTree>? trees = null;
         foreach (var diagnostic in diagnostics)
         {
-            output.ReportDiagnostic(diagnostic.ToDiagnostic());
+            trees ??= compilation.SyntaxTrees
+                .GroupBy(tree => tree.FilePath)
+                .ToDictionary(group => group.Key, group => group.First());
+            output.ReportDiagnostic(diagnostic.ToDiagnostic(trees));
         }
     }
 }

@@ -5,4 +5,5 @@ internal static class TrackingNames
 {
     public const string GrainInterfaces = nameof(GrainInterfaces);
     public const string GrainClasses = nameof(GrainClasses);
+    public const string Manifest = nameof(Manifest);
 }

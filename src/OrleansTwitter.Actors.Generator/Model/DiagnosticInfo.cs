@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace OrleansTwitter.Actors.Generator.Model;
@@ -8,7 +9,8 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] messageArguments) =>
         new(descriptor, location, new EquatableArray<string>(messageArguments));
 
-    public Diagnostic ToDiagnostic()
+    /// <summary>Rebuilds the diagnostic, placing it in the tree of <paramref name="trees"/> it came from.</summary>
+    public Diagnostic ToDiagnostic(IReadOnlyDictionary<string, SyntaxTree> trees)
     {
         var arguments = new object[MessageArguments.Length];
         for (var i = 0; i < arguments.Length; i++)
@@ -16,6 +18,6 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
             arguments[i] = MessageArguments[i];
         }
 
-        return Diagnostic.Create(Descriptor, Location?.ToLocation(), arguments);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation(trees), arguments);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -32,5 +33,12 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
         return null;
     }
 
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    /// <summary>
+    /// A source location in the current tree of the same file when there is one (so the
+    /// editor can underline it and #pragma applies), else a location by path and lines.
+    /// </summary>
+    public Location ToLocation(IReadOnlyDictionary<string, SyntaxTree> trees) =>
+        trees.TryGetValue(FilePath, out var tree) && tree.Length >= Span.End
+            ? Location.Create(tree, Span)
+            : Location.Create(FilePath, Span, LineSpan);
 }
