@@ -331,6 +331,21 @@ public sealed class DiagnosticTests
         Assert.Contains("'Bad.IForeignBase.Count' returns 'int'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_non_grain_base_interface_with_a_bad_method_is_reported_at_the_grain_interface()
+    {
+        var source = Usings + """
+            public interface IDisposableGrain : IGrainWithStringKey, IDisposable
+            {
+                Task Ping();
+            }
+            """;
+
+        var diagnostic = SingleDiagnostic(source, "OTA001", "IDisposableGrain");
+
+        Assert.Contains("'System.IDisposable.Dispose' returns 'void'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Runs the generator and asserts that it reports exactly one diagnostic, an error with
     /// <paramref name="id"/> on the line of <paramref name="marker"/>, and that the rest of
@@ -344,6 +359,7 @@ public sealed class DiagnosticTests
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("OrleansTwitter.Actors", diagnostic.Descriptor.Category);
+        Assert.True(diagnostic.Location.IsInSource);
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal("Source0.cs", span.Path);
         Assert.Equal(SourceLines.LineOf(source, marker), span.StartLinePosition.Line);

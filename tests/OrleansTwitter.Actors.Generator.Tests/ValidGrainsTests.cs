@@ -71,6 +71,92 @@ public sealed class ValidGrainsTests
     }
 
     [Fact]
+    public void Partial_declarations_are_generated_once()
+    {
+        const string first = """
+            using System.Threading.Tasks;
+            using OrleansTwitter.Actors.Core;
+
+            namespace Parts;
+
+            public partial interface IPartGrain : IGrainWithStringKey
+            {
+                Task A();
+            }
+
+            public sealed partial class PartGrain
+            {
+                public Task A() => Task.CompletedTask;
+            }
+            """;
+        const string second = """
+            using System.Threading.Tasks;
+            using OrleansTwitter.Actors.Core;
+
+            namespace Parts;
+
+            public partial interface IPartGrain : IGrainWithStringKey
+            {
+                Task B();
+            }
+
+            public sealed partial class PartGrain : Grain, IPartGrain
+            {
+                public Task B() => Task.CompletedTask;
+            }
+            """;
+
+        var run = GeneratorHarness.Run(GeneratorHarness.Compile("Parts", null, first, second));
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join(Environment.NewLine, run.CompilationProblems));
+        Assert.Equal(["ActorsManifestProvider.g.cs", "Parts_IPartGrain.g.cs"], run.GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Single(run.MethodIds(), id => id.Key == "Parts.IPartGrain.A()");
+        Assert.Single(run.MethodIds(), id => id.Key == "Parts.IPartGrain.B()");
+    }
+
+    [Fact]
+    public void A_grain_interface_may_inherit_methods_from_a_plain_interface()
+    {
+        var run = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
+            using OrleansTwitter.Actors.Core;
+
+            namespace Mixed;
+
+            public interface INamed
+            {
+                Task<string> GetName();
+            }
+
+            public interface IPersonGrain : IGrainWithStringKey, INamed
+            {
+                Task Rename(string name);
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join(Environment.NewLine, run.CompilationProblems));
+        Assert.Contains("Mixed.INamed.GetName()", run.MethodIds().Keys);
+    }
+
+    [Fact]
+    public void Editing_a_grain_method_signature_regenerates_its_interface()
+    {
+        var first = GeneratorHarness.Run(Samples.ValidGrains);
+        var tree = first.Output.SyntaxTrees.First();
+        var edited = tree.WithChangedText(tree.GetText().Replace(
+            Samples.ValidGrains.IndexOf("Task<long> Increment(long by);", StringComparison.Ordinal),
+            "Task<long> Increment(long by);".Length,
+            "Task<long> Increment(int by);"));
+
+        var driver = first.Driver.RunGenerators(first.Output.RemoveSyntaxTrees(first.Output.SyntaxTrees).AddSyntaxTrees(edited));
+
+        var outputs = driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.GrainInterfaces].SelectMany(step => step.Outputs);
+        Assert.Contains(outputs, output => output.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
     public void Editing_a_grain_method_body_regenerates_nothing()
     {
         var first = GeneratorHarness.Run(Samples.ValidGrains);
@@ -82,12 +168,13 @@ public sealed class ValidGrainsTests
 
         var driver = first.Driver.RunGenerators(first.Output.RemoveSyntaxTrees(first.Output.SyntaxTrees).AddSyntaxTrees(edited));
 
+        // Every input of a step that emits code is unchanged, so no code is emitted again.
         var result = driver.GetRunResult().Results.Single();
-        var outputs = result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs).ToList();
-        Assert.NotEmpty(outputs);
-        Assert.All(outputs, output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
-        Assert.All(
-            result.TrackedSteps[TrackingNames.GrainClasses].SelectMany(step => step.Outputs),
-            output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        foreach (var name in new[] { TrackingNames.GrainInterfaces, TrackingNames.GrainClasses, TrackingNames.Manifest })
+        {
+            var outputs = result.TrackedSteps[name].SelectMany(step => step.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, output => Assert.Contains(output.Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged }));
+        }
     }
 }

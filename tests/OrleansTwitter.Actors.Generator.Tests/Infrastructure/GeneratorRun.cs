@@ -18,12 +18,13 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
         GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString();
 
     /// <summary>
-    /// The MethodId literal of every generated request, keyed by "Interface.Method" as the
-    /// request reports it. Reads the generated syntax, so it sees exactly what was emitted.
+    /// The MethodId literal of every generated request, keyed by "Interface.Method(T1,T2)" from
+    /// the request's InterfaceName, MethodName and Arg field types. Reads the generated syntax,
+    /// so it sees exactly what was emitted.
     /// </summary>
     public IReadOnlyDictionary<string, int> MethodIds()
     {
-        var ids = new Dictionary<string, int>();
+        var ids = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var source in GeneratedSources)
         {
             foreach (var request in source.SyntaxTree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
@@ -32,8 +33,15 @@ internal sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, 
                     .ToDictionary(p => p.Identifier.Text, p => p.ExpressionBody?.Expression.ToString() ?? string.Empty);
                 if (properties.TryGetValue("MethodId", out var methodId))
                 {
-                    var key = $"{properties["InterfaceName"].Trim('"')}.{properties["MethodName"].Trim('"')}#{request.Identifier.Text}";
-                    ids[key] = int.Parse(methodId, System.Globalization.CultureInfo.InvariantCulture);
+                    // An inherited method appears in its own interface's file and in each derived
+                    // interface's file, always with the same id.
+                    var arguments = request.Members.OfType<FieldDeclarationSyntax>()
+                        .Where(f => !f.Modifiers.Any(m => m.Text == "const"))
+                        .Select(f => f.Declaration.Type.ToString().Replace("global::", string.Empty, StringComparison.Ordinal));
+                    var key = $"{properties["InterfaceName"].Trim('"')}.{properties["MethodName"].Trim('"')}({string.Join(",", arguments)})";
+                    var id = int.Parse(methodId, System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.True(!ids.TryGetValue(key, out var existing) || existing == id, $"{key} has two ids.");
+                    ids[key] = id;
                 }
             }
         }
