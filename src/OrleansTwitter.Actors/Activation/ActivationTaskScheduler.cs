@@ -35,7 +35,9 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             _scheduled = true;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+        // From inside a turn (a grain calling a grain) the local queue keeps the work on a warm
+        // thread; from anywhere else the global queue is fairer.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: t_running is not null);
     }
 
     // Inlining is safe only on the thread already running this activation's turn: the task

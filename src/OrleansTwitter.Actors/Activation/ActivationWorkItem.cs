@@ -9,10 +9,21 @@ internal abstract class ActivationWorkItem
     /// <summary>True when it may start while other work of the activation is in progress.</summary>
     public bool Interleaves { get; protected init; }
 
+    /// <summary>True when running it counts as activity that postpones idle collection.</summary>
+    public bool CountsAsActivity { get; protected init; } = true;
+
     /// <summary>The activation it was queued to.</summary>
     public GrainActivation? Owner { get; set; }
 
     public abstract Task RunAsync(GrainActivation activation, object grain);
+
+    /// <summary>
+    /// Reports the outcome, after the activation has booked the work as finished: whoever
+    /// learns of the outcome then finds the activation free for its next request.
+    /// </summary>
+    public virtual void ReportOutcome()
+    {
+    }
 
     /// <summary>The activation failed or went away before this could run.</summary>
     public abstract void Reject(Exception exception);
@@ -29,6 +40,9 @@ internal sealed class RequestWorkItem : ActivationWorkItem
         Interleaves = grainIsReentrant || message.Request.AlwaysInterleave;
     }
 
+    private object? _result;
+    private Exception? _exception;
+
     public Message Message { get; }
 
     public override async Task RunAsync(GrainActivation activation, object grain)
@@ -37,16 +51,27 @@ internal sealed class RequestWorkItem : ActivationWorkItem
         RequestContext.Current = new RequestContext.Frame(activation.GrainId, request.MethodName, Message.RequestId, Message.CallChain);
         try
         {
-            var result = await request.InvokeAsync(grain);
-            Message.ResponseSink.Complete(result);
+            _result = await request.InvokeAsync(grain);
         }
         catch (Exception exception)
         {
-            Message.ResponseSink.Fail(exception);
+            _exception = exception;
             if (exception is InconsistentStateException)
             {
                 activation.OnInconsistentState(exception);
             }
+        }
+    }
+
+    public override void ReportOutcome()
+    {
+        if (_exception is null)
+        {
+            Message.ResponseSink.Complete(_result);
+        }
+        else
+        {
+            Message.ResponseSink.Fail(_exception);
         }
     }
 
@@ -66,6 +91,7 @@ internal sealed class TimerTickWorkItem : ActivationWorkItem
     {
         _timer = timer;
         Interleaves = grainIsReentrant || timer.Options.Interleave;
+        CountsAsActivity = timer.Options.KeepAlive;
     }
 
     public override Task RunAsync(GrainActivation activation, object grain) => _timer.RunTickAsync();

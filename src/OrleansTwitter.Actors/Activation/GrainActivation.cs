@@ -34,6 +34,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     private long _lastActivityTimestamp;
     private DateTimeOffset _keepAliveUntil;
     private bool _constructing;
+    private ITimer? _forceDeactivationTimer;
     private object? _grain;
 
     public GrainActivation(GrainId grainId, GrainClassDescriptor descriptor, ActivationEnvironment environment, Catalog catalog)
@@ -131,7 +132,32 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
                 return;
             }
 
+            if (_running > 0)
+            {
+                _forceDeactivationTimer = _environment.TimeProvider.CreateTimer(
+                    static state => ((GrainActivation)state!).ForceDeactivation(),
+                    this,
+                    _environment.CollectionOptions.DeactivationTimeout,
+                    Timeout.InfiniteTimeSpan);
+            }
+
             PumpLocked();
+        }
+    }
+
+    // A request that never completes must not keep an activation, or a shutdown, forever.
+    private void ForceDeactivation()
+    {
+        lock (_lock)
+        {
+            if (_status != ActivationStatus.Valid || _pendingDeactivation is not { } reason)
+            {
+                return;
+            }
+
+            ActivationLog.ForcedDeactivation(Logger, GrainId, _running, _environment.CollectionOptions.DeactivationTimeout);
+            _status = ActivationStatus.Deactivating;
+            RunOnScheduler(a => a.DeactivateAsync(reason));
         }
     }
 
@@ -148,8 +174,6 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
                 && _environment.TimeProvider.GetUtcNow() >= _keepAliveUntil;
         }
     }
-
-    public void RecordActivity() => Volatile.Write(ref _lastActivityTimestamp, _environment.TimeProvider.GetTimestamp());
 
     public void DeactivateOnIdle() =>
         StartDeactivation(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, "DeactivateOnIdle() was called."));
@@ -302,7 +326,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
             _runningExclusive = request;
         }
 
-        _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+        if (item.CountsAsActivity)
+        {
+            _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+        }
+
         RunOnScheduler(item);
     }
 
@@ -342,10 +370,16 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
                     _runningExclusive = null;
                 }
 
-                _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+                if (item.CountsAsActivity)
+                {
+                    _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+                }
+
                 PumpLocked();
             }
         }
+
+        item.ReportOutcome();
     }
 
     private async Task ActivateAsync()
@@ -422,6 +456,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         lock (_lock)
         {
             timers = [.. _timers];
+            _forceDeactivationTimer?.Dispose();
         }
 
         foreach (var timer in timers)

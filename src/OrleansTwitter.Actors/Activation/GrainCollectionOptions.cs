@@ -11,13 +11,17 @@ public sealed class GrainCollectionOptions
     /// <value>1 minute.</value>
     public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long <c>OnDeactivateAsync</c> may run before its cancellation token fires.</summary>
-    /// <value>30 seconds.</value>
-    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long deactivation waits for running requests to finish before it goes ahead
+    /// anyway, and how long <c>OnDeactivateAsync</c> may run before its cancellation token
+    /// fires. It bounds a graceful shutdown even when a request never completes.
+    /// </summary>
+    /// <value>10 seconds.</value>
+    public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a silo waits for all activations to deactivate when it stops.</summary>
-    /// <value>1 minute.</value>
-    public TimeSpan ShutdownDeactivationTimeout { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>How long a silo waits for all activations to deactivate when it stops (a backstop above <see cref="DeactivationTimeout"/>).</summary>
+    /// <value>25 seconds, inside the generic host's default 30 s shutdown timeout.</value>
+    public TimeSpan ShutdownDeactivationTimeout { get; set; } = TimeSpan.FromSeconds(25);
 
     internal IEnumerable<string> Validate()
     {

@@ -60,11 +60,6 @@ internal sealed class GrainTimer : IGrainTimer
             return;
         }
 
-        if (Options.KeepAlive)
-        {
-            _activation.RecordActivity();
-        }
-
         try
         {
             await _callback(_disposed.Token);

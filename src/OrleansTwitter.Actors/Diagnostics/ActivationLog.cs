@@ -36,6 +36,9 @@ internal static partial class ActivationLog
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "Deactivating all {Count} activations ({Reason})")]
     public static partial void DeactivatingAll(ILogger logger, int count, DeactivationReasonCode reason);
 
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "Deactivating {GrainId} with {Running} requests still running after {Timeout}")]
+    public static partial void ForcedDeactivation(ILogger logger, GrainId grainId, int running, TimeSpan timeout);
+
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "{Remaining} activations had not finished deactivating after {Timeout}")]
     public static partial void DeactivateAllTimedOut(ILogger logger, int remaining, TimeSpan timeout);
 }

@@ -49,9 +49,8 @@ public static class ActorsHostingExtensions
         services.AddOptions<MessagingOptions>()
             .Validate(o => o.ResponseTimeout > TimeSpan.Zero, $"{nameof(MessagingOptions.ResponseTimeout)} must be positive.")
             .ValidateOnStart();
-        services.AddOptions<GrainCollectionOptions>()
-            .Validate(o => !o.Validate().Any(), "GrainCollectionOptions are invalid: every duration must be positive.")
-            .ValidateOnStart();
+        services.AddOptions<GrainCollectionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCollectionOptions>, GrainCollectionOptionsValidator>());
         services.AddOptions<SiloAssembliesOptions>();
         services.TryAddSingleton(sp =>
         {
