@@ -15,6 +15,86 @@ public sealed class ValidGrainsTests
     }
 
     [Fact]
+    public void Unusual_but_valid_signatures_compile_without_warnings()
+    {
+        var run = GeneratorHarness.Run("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using OrleansTwitter.Actors.Core;
+            using OrleansTwitter.Actors.Persistence;
+
+            namespace Odd
+            {
+                public enum Sign { Minus = -1, Plus = 1 }
+
+                public readonly record struct Point(int X, int Y);
+
+                public interface IOddGrain : IGrainWithStringKey
+                {
+                    Task<string>? MaybeTask(int? count, string?[] names, (int Left, string? Right) pair);
+
+                    Task<int?> Nullable(Point? point, params string[] rest);
+
+                    Task WithDefaults(int retries = 3, string? tag = null);
+
+                    ValueTask<Dictionary<string, List<Point>>> Nested(IReadOnlyDictionary<string, int[]> map);
+
+                    Task<string> @class(string @event, Sign @operator);
+
+                    // A default implementation is still routed through the proxy.
+                    Task<int> Twice(int value) => Task.FromResult(value * 2);
+                }
+
+                public sealed class OddState
+                {
+                    public int Value { get; set; }
+                }
+
+            #nullable disable
+                public interface IObliviousGrain : IGrainWithIntegerKey
+                {
+                    Task<string> Echo(string value, List<string> values);
+                }
+            #nullable restore
+
+                public sealed class OddGrain(
+                    [PersistentState("odd")] IPersistentState<OddState?> state,
+                    IServiceProvider? services,
+                    double ratio = 0.25,
+                    decimal price = 1.5m,
+                    char letter = 'q',
+                    bool flag = true,
+                    long big = 5_000_000_000,
+                    Sign sign = Sign.Minus,
+                    DateTime when = default,
+                    CancellationToken token = default,
+                    int? maybe = null,
+                    int? five = 5,
+                    string text = "quote\"and\\slash") : Grain, IOddGrain, IObliviousGrain
+                {
+                    public Task<string>? MaybeTask(int? count, string?[] names, (int Left, string? Right) pair) =>
+                        Task.FromResult($"{count}{names.Length}{pair.Left}{state.State}{services}{ratio}{price}{letter}{flag}{big}{sign}{when}{token}{maybe}{five}{text}");
+
+                    public Task<int?> Nullable(Point? point, params string[] rest) => Task.FromResult(point?.X);
+
+                    public Task WithDefaults(int retries = 3, string? tag = null) => Task.CompletedTask;
+
+                    public ValueTask<Dictionary<string, List<Point>>> Nested(IReadOnlyDictionary<string, int[]> map) => ValueTask.FromResult(new Dictionary<string, List<Point>>());
+
+                    public Task<string> @class(string @event, Sign @operator) => Task.FromResult(@event);
+
+                    public Task<string> Echo(string value, List<string> values) => Task.FromResult(value);
+                }
+            }
+            """);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationProblems.Count == 0, string.Join(Environment.NewLine, run.CompilationProblems));
+    }
+
+    [Fact]
     public void Every_grain_interface_gets_a_file_and_the_assembly_one_manifest()
     {
         var run = GeneratorHarness.Run(Samples.ValidGrains);

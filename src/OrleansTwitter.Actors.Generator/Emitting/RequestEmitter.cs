@@ -63,7 +63,10 @@ internal static class RequestEmitter
         };
         var arguments = string.Join(", ", Enumerable.Range(0, method.Parameters.Length).Select(i => $"Arg{i}"));
         writer.Line("public override global::System.Threading.Tasks.ValueTask<object?> InvokeAsync(object grain) =>");
-        writer.Indent().Line($"{adapter}((({method.DeclaringInterface})grain).{method.CallName}({arguments}));").Outdent();
+
+        // '!' because a method may declare its task nullable (Task<T>?); a grain that really
+        // returns null fails the call with an exception, which then reaches the caller.
+        writer.Indent().Line($"{adapter}((({method.DeclaringInterface})grain).{method.CallName}({arguments})!);").Outdent();
     }
 
     private static void EmitWriteArguments(CodeWriter writer, MethodModel method)
