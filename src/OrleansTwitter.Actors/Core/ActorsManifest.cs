@@ -13,6 +13,7 @@ internal sealed class ActorsManifest
     private readonly Dictionary<(int InterfaceId, int MethodId), GrainMethodDescriptor> _methods = [];
     private readonly Dictionary<string, GrainClassDescriptor> _grainClasses = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, List<GrainClassDescriptor>> _implementations = [];
+    private readonly Dictionary<int, Type> _interfaceIds = [];
 
     private ActorsManifest()
     {
@@ -34,6 +35,12 @@ internal sealed class ActorsManifest
             }
         }
 
+        return FromBuilder(builder);
+    }
+
+    /// <summary>Builds the manifest of descriptors already collected.</summary>
+    public static ActorsManifest FromBuilder(ActorsManifestBuilder builder)
+    {
         var manifest = new ActorsManifest();
         foreach (var descriptor in builder.Interfaces)
         {
@@ -79,6 +86,15 @@ internal sealed class ActorsManifest
 
     private void AddInterface(GrainInterfaceDescriptor descriptor)
     {
+        // Ids are 32-bit hashes of full names: a collision is astronomically rare, but it would
+        // route calls to the wrong interface, so it stops the silo at start-up instead.
+        if (_interfaceIds.TryGetValue(descriptor.InterfaceId, out var other) && other != descriptor.InterfaceType)
+        {
+            throw new InvalidOperationException(
+                $"Grain interfaces {other.FullName} and {descriptor.InterfaceType.FullName} have the same interface id {descriptor.InterfaceId}. Rename one of them.");
+        }
+
+        _interfaceIds[descriptor.InterfaceId] = descriptor.InterfaceType;
         _interfaces.TryAdd(descriptor.InterfaceType, descriptor);
         foreach (var method in descriptor.Methods)
         {

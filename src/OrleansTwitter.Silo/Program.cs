@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using OrleansTwitter.Actors.Hosting;
+using OrleansTwitter.Silo;
+
+// appsettings.json ships beside the binary; relative data paths still resolve from the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+var endpoint = builder.Configuration.GetSection(SiloEndpointSettings.SectionName).Get<SiloEndpointSettings>() ?? new SiloEndpointSettings();
+var problems = endpoint.Validate().ToList();
+if (problems.Count > 0)
+{
+    return ConfigurationError(string.Join(" ", problems));
+}
+
+// The HTTP port serves operations only (health now, metrics later); grains talk over the silo ports.
+builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
+// SIGTERM stops the host, which runs the silo's graceful shutdown; leave it room to finish.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+try
+{
+    builder.UseActors(silo => silo.AddGrainStorageFromConfiguration());
+}
+catch (InvalidOperationException configurationProblem)
+{
+    return ConfigurationError(configurationProblem.Message);
+}
+
+builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: ["ready"]);
+
+var app = builder.Build();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+await app.RunAsync();
+return 0;
+
+// Exit code 2 is "bad configuration": the operator must change something, a restart will not help.
+static int ConfigurationError(string message)
+{
+    Console.Error.WriteLine($"OrleansTwitter.Silo: invalid configuration: {message}");
+    return 2;
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using OrleansTwitter.SystemTests.Infrastructure;
+
+namespace OrleansTwitter.SystemTests.Silo;
+
+/// <summary>The silo host run as a real process, as an operator runs it.</summary>
+[Trait("Category", "System")]
+public sealed class SiloProcessTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("ot-silo-").FullName;
+
+    public void Dispose() => Directory.Delete(_workingDirectory, recursive: true);
+
+    [Fact]
+    public async Task The_silo_serves_health_on_its_http_port_and_stops_gracefully_on_SIGTERM()
+    {
+        var httpPort = FreePort.Next();
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={httpPort}");
+        await silo.WaitForOutputAsync("Application started", StartTimeout);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
+        var ready = await http.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+
+        silo.Terminate();
+
+        Assert.Equal(0, await silo.WaitForExitAsync(StopTimeout));
+        Assert.Contains("Silo shutting down", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Silo stopped", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unsupported_storage_provider_stops_the_silo_at_start_with_a_message_naming_the_key()
+    {
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={FreePort.Next()}", "--Storage:Provider=Floppy");
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("Storage:Provider is 'Floppy'", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_port_stops_the_silo_at_start_with_a_message_naming_the_key()
+    {
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, "--Silo:HttpPort=70000");
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("Silo:HttpPort must be a TCP port", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Operator_settings_are_read_from_environment_variables()
+    {
+        var environment = new Dictionary<string, string> { ["Storage__Provider"] = "Tape", ["Silo__HttpPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, environment);
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("Storage:Provider is 'Tape'", silo.Output, StringComparison.Ordinal);
+    }
+}
