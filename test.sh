@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The test command (README.md): restores, builds the whole solution in Release with warnings
+# as errors, and runs every test project. It installs what the tests need when it is missing.
+# Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "dotnet is not installed: install the .NET 10 SDK (see global.json)." >&2
+    exit 1
+  fi
+}
+
+# Tests start real servers on free loopback ports. Each one is installed here when a test
+# project starts needing it (redis-server through apt, Azurite through npm with the lock
+# file in tools/, Chromium through apt); today's tests need none of them.
+
+require_dotnet
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log "restore"
+dotnet restore OrleansTwitter.sln
+
+log "build (Release, warnings as errors)"
+dotnet build OrleansTwitter.sln -c Release --no-restore -warnaserror
+
+log "test"
+results=$(mktemp)
+status=0
+# A hung test host is killed and reported instead of eating the CI budget.
+dotnet test OrleansTwitter.sln -c Release --no-build --blame-hang-timeout 10m 2>&1 | tee "$results" || status=$?
+
+# One closing line over all test projects, in the plain form CI reads.
+passed=$(grep -Eo 'Passed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$results" | awk '{s+=$2} END {print s+0}')
+rm -f "$results"
+echo
+echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  echo "test.sh: FAILED (dotnet test exit code ${status})" >&2
+  exit 1
+fi
