@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using OrleansTwitter.Actors.Core;
 
 namespace OrleansTwitter.Actors.Persistence;
@@ -12,8 +11,6 @@ namespace OrleansTwitter.Actors.Persistence;
 internal sealed class PersistentState<TState> : IPersistentState<TState>, IActivationState
     where TState : new()
 {
-    private static readonly JsonSerializerOptions s_fingerprintOptions = new(JsonSerializerDefaults.Web);
-
     private readonly GrainId _grainId;
     private readonly IGrainStorage _storage;
     private readonly GrainState<TState> _grainState = new(new TState());
@@ -67,8 +64,9 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IActiv
 
     private byte[] Fingerprint() => FingerprintOf(_grainState.State);
 
-    private static byte[] FingerprintOf(TState state) =>
-        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(state, s_fingerprintOptions));
+    // The providers' own serializer: what counts as "changed" is what they would store.
+    private byte[] FingerprintOf(TState state) =>
+        SHA256.HashData(GrainStateJson.Serialize(state, StateName, _grainId));
 }
 
 /// <summary>What the activation needs of each of its persistent states.</summary>
