@@ -22,8 +22,12 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static string SiloAssemblyPath => typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "SiloAssemblyPath").Value!;
+    public static string SiloAssemblyPath => BuiltAssembly("SiloAssemblyPath");
+
+    public static string ContenderAssemblyPath => BuiltAssembly("ContenderAssemblyPath");
+
+    private static string BuiltAssembly(string key) => typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == key).Value!;
 
     public static HostProcess Start(string assemblyPath, string workingDirectory, params string[] arguments) =>
         Start(assemblyPath, workingDirectory, new Dictionary<string, string>(), arguments);
