@@ -14,6 +14,11 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     private static ActivationTaskScheduler? t_running;
 
     private readonly Queue<Task> _tasks = new();
+
+    public ActivationTaskScheduler(GrainActivation owner) => Owner = owner;
+
+    /// <summary>The activation whose turns this scheduler runs.</summary>
+    public GrainActivation Owner { get; }
     private readonly Lock _lock = new();
     private bool _scheduled;
 

@@ -32,6 +32,39 @@ internal sealed class Catalog
         Deliver(message);
     }
 
+    /// <summary>
+    /// Delivers one shared request to many grains of one type in this silo, each as its own
+    /// turn, all answering <paramref name="batch"/>. With <paramref name="activationOptional"/>
+    /// grains not in memory are skipped.
+    /// </summary>
+    public void Multicast(string grainType, IEnumerable<string> keys, GrainRequest request, bool activationOptional, MulticastBatch batch, Func<long> nextRequestId, DateTimeOffset deadline, CallChain? chain)
+    {
+        foreach (var key in keys)
+        {
+            var target = new GrainId(grainType, key);
+            if (activationOptional && !_activations.ContainsKey(target))
+            {
+                batch.Skip();
+                continue;
+            }
+
+            batch.Expect();
+            var message = new Message(target, request, nextRequestId(), deadline, chain, batch);
+            ActorsInstruments.MessagesReceived.Add(1);
+            if (!activationOptional)
+            {
+                Deliver(message);
+            }
+            else if (!_activations.TryGetValue(target, out var activation) || !activation.TryEnqueue(new RequestWorkItem(message, activation.IsReentrant)))
+            {
+                // It went away since the look-up: for an optional delivery that is a skip.
+                batch.Withdraw();
+            }
+        }
+
+        batch.Sealed();
+    }
+
     /// <summary>Delivers a request again after the activation it was queued to went away.</summary>
     public void Redispatch(Message message) => Deliver(message);
 

@@ -5,6 +5,7 @@ using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Diagnostics;
 using OrleansTwitter.Actors.Messaging;
 using OrleansTwitter.Actors.Persistence;
+using OrleansTwitter.Actors.Streams;
 
 namespace OrleansTwitter.Actors.Activation;
 
@@ -21,7 +22,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     private readonly Queue<ActivationWorkItem> _waiting = new();
     private readonly List<IActivationState> _states = [];
     private readonly List<GrainTimer> _timers = [];
-    private readonly ActivationTaskScheduler _scheduler = new();
+    private readonly ActivationTaskScheduler _scheduler;
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly GrainClassDescriptor _descriptor;
     private readonly ActivationEnvironment _environment;
@@ -36,6 +37,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     private bool _constructing;
     private ITimer? _forceDeactivationTimer;
     private object? _grain;
+    private ActivationStreamConsumers? _streamConsumers;
 
     public GrainActivation(GrainId grainId, GrainClassDescriptor descriptor, ActivationEnvironment environment, Catalog catalog)
     {
@@ -43,10 +45,19 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         _descriptor = descriptor;
         _environment = environment;
         _catalog = catalog;
+        _scheduler = new ActivationTaskScheduler(this);
         _lastActivityTimestamp = environment.TimeProvider.GetTimestamp();
     }
 
+    /// <summary>The activation whose turn is running on this thread, or null outside grain code.</summary>
+    public static GrainActivation? Current => (TaskScheduler.Current as ActivationTaskScheduler)?.Owner;
+
     public GrainId GrainId { get; }
+
+    public string GrainType => _descriptor.GrainType;
+
+    /// <summary>The stream handlers this activation attached (touched only by its own turns).</summary>
+    internal ActivationStreamConsumers StreamConsumers => _streamConsumers ??= new ActivationStreamConsumers();
 
     public IGrainFactory GrainFactory => _environment.GrainFactory;
 

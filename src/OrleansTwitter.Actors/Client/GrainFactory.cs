@@ -46,7 +46,8 @@ internal sealed class GrainFactory : IGrainFactory
         return (TGrainInterface)(object)info.Descriptor.ProxyFactory(_invoker, grainId);
     }
 
-    private ProxyInfo GetProxyInfo(Type interfaceType) => _proxies.GetOrAdd(interfaceType, static (type, manifest) =>
+    /// <summary>The generated proxy and the grain type behind an interface; cached.</summary>
+    internal ProxyInfo GetProxyInfo(Type interfaceType) => _proxies.GetOrAdd(interfaceType, static (type, manifest) =>
     {
         if (!manifest.TryGetInterface(type, out var descriptor))
         {
@@ -58,5 +59,5 @@ internal sealed class GrainFactory : IGrainFactory
         return new ProxyInfo(descriptor, manifest.ResolveGrainType(type));
     }, _manifest);
 
-    private sealed record ProxyInfo(GrainInterfaceDescriptor Descriptor, string GrainType);
+    internal sealed record ProxyInfo(GrainInterfaceDescriptor Descriptor, string GrainType);
 }

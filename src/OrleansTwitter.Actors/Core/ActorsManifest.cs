@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using OrleansTwitter.Actors.Streams;
 
 namespace OrleansTwitter.Actors.Core;
 
@@ -14,6 +15,7 @@ internal sealed class ActorsManifest
     private readonly Dictionary<string, GrainClassDescriptor> _grainClasses = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, List<GrainClassDescriptor>> _implementations = [];
     private readonly Dictionary<int, Type> _interfaceIds = [];
+    private readonly Dictionary<string, List<string>> _implicitSubscribers = new(StringComparer.Ordinal);
 
     private ActorsManifest()
     {
@@ -63,6 +65,13 @@ internal sealed class ActorsManifest
 
     public bool TryGetGrainClass(string grainType, [NotNullWhen(true)] out GrainClassDescriptor? descriptor) =>
         _grainClasses.TryGetValue(grainType, out descriptor);
+
+    /// <summary>The grain types implicitly subscribed to every stream of <paramref name="streamNamespace"/>.</summary>
+    public IReadOnlyList<string> ImplicitSubscribers(string streamNamespace) =>
+        _implicitSubscribers.TryGetValue(streamNamespace, out var grainTypes) ? grainTypes : [];
+
+    public bool IsImplicitlySubscribed(string grainType, string streamNamespace) =>
+        _implicitSubscribers.TryGetValue(streamNamespace, out var grainTypes) && grainTypes.Contains(grainType, StringComparer.Ordinal);
 
     /// <summary>The grain type of the one class that implements <paramref name="interfaceType"/>.</summary>
     public string ResolveGrainType(Type interfaceType)
@@ -118,6 +127,18 @@ internal sealed class ActorsManifest
         }
 
         _grainClasses.Add(descriptor.GrainType, descriptor);
+
+        // Read once here, at start-up: the attribute is metadata of the class, not of a call.
+        foreach (var subscription in descriptor.GrainClass.GetCustomAttributes<ImplicitStreamSubscriptionAttribute>(inherit: true))
+        {
+            if (!_implicitSubscribers.TryGetValue(subscription.Namespace, out var grainTypes))
+            {
+                _implicitSubscribers[subscription.Namespace] = grainTypes = [];
+            }
+
+            grainTypes.Add(descriptor.GrainType);
+        }
+
         foreach (var grainInterface in descriptor.Interfaces)
         {
             if (!_implementations.TryGetValue(grainInterface, out var classes))

@@ -21,6 +21,9 @@ public abstract class Grain : IAddressable
 
     public GrainId GrainId => _context.GrainId;
 
+    /// <summary>The runtime's activation behind this grain.</summary>
+    internal GrainActivation? Activation => _context as GrainActivation;
+
     protected IGrainFactory GrainFactory => _context.GrainFactory;
 
     protected IServiceProvider ServiceProvider => _context.ActivationServices;

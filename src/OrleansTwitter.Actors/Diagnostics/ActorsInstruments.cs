@@ -36,6 +36,10 @@ public static class ActorsInstruments
     public static readonly Counter<long> CallTimeouts =
         Meter.CreateCounter<long>("orleanstwitter.actors.call.timeouts", "{call}", "Calls that hit the response timeout.");
 
+    /// <summary>Targets per multicast (fan-out width).</summary>
+    public static readonly Histogram<int> MulticastTargets =
+        Meter.CreateHistogram<int>("orleanstwitter.actors.multicast.targets", "{grain}", "Targets of one multicast.");
+
     /// <summary>Messages forwarded to another silo because this one no longer owns the grain.</summary>
     public static readonly Counter<long> Forwards =
         Meter.CreateCounter<long>("orleanstwitter.actors.messages.forwarded", "{message}", "Messages forwarded to another silo.");

@@ -8,6 +8,7 @@ using OrleansTwitter.Actors.Activation;
 using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Messaging;
+using OrleansTwitter.Actors.Streams;
 
 namespace OrleansTwitter.Actors.Hosting;
 
@@ -63,6 +64,12 @@ public static class ActorsHostingExtensions
                 sp.GetRequiredService<IOptions<SiloAssembliesOptions>>().Value.Assemblies);
         });
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<Silo>().GrainFactory);
+        services.TryAddSingleton(sp => sp.GetRequiredService<Silo>().Multicaster);
+        services.TryAddSingleton(sp =>
+        {
+            var silo = sp.GetRequiredService<Silo>();
+            return new StreamingRuntime(silo.GrainFactory, silo.Invoker, silo.Manifest);
+        });
         services.TryAddSingleton<IClusterClient>(sp => new InProcessClusterClient(sp.GetRequiredService<Silo>(), sp));
         services.AddHostedService<SiloHostedService>();
         return new SiloBuilder(services, configuration);

@@ -32,7 +32,10 @@ public sealed class Silo : IDisposable
         Manifest = ActorsManifest.FromAssemblies(GrainAssemblyDiscovery.Discover(explicitAssemblies));
         PendingCalls = new PendingCallRegistry(messagingOptions, timeProvider);
         Catalog = new Catalog(Manifest);
-        GrainFactory = new GrainFactory(Manifest, new LocalGrainCallInvoker(PendingCalls, Catalog));
+        Invoker = new LocalGrainCallInvoker(PendingCalls, Catalog);
+        var grainFactory = new GrainFactory(Manifest, Invoker);
+        GrainFactory = grainFactory;
+        Multicaster = new GrainMulticaster(grainFactory, Catalog, PendingCalls);
         var environment = new ActivationEnvironment(services, GrainFactory, timeProvider, _collectionOptions, logger);
         Catalog.Start(environment);
         _collector = new ActivationCollector(Catalog, environment);
@@ -43,6 +46,9 @@ public sealed class Silo : IDisposable
     /// <summary>Grain references created here call this silo directly.</summary>
     public IGrainFactory GrainFactory { get; }
 
+    /// <summary>Calls one method on many grains with one message per silo.</summary>
+    public IGrainMulticaster Multicaster { get; }
+
     /// <summary>The number of activations in memory.</summary>
     public int ActivationCount => Catalog.Count;
 
@@ -51,6 +57,8 @@ public sealed class Silo : IDisposable
     internal Catalog Catalog { get; }
 
     internal PendingCallRegistry PendingCalls { get; }
+
+    internal IGrainCallInvoker Invoker { get; }
 
     /// <summary>Runs one idle-collection pass now, as the periodic collector would.</summary>
     internal int CollectIdleActivations() => _collector.CollectNow();

@@ -33,10 +33,15 @@ internal sealed class PendingCallRegistry : IDisposable
 
     public int Count => _calls.Count;
 
+    public TimeSpan ResponseTimeout => _responseTimeout;
+
+    /// <summary>A request id for a message that no pending call answers (a multicast delivery).</summary>
+    public long NextRequestId() => Interlocked.Increment(ref _lastRequestId);
+
     /// <summary>Creates and registers a call that the caller can await.</summary>
     public PendingCall<T> Create<T>()
     {
-        var requestId = Interlocked.Increment(ref _lastRequestId);
+        var requestId = NextRequestId();
         var call = new PendingCall<T>(this, requestId, TimeProvider.GetUtcNow() + _responseTimeout, TimeProvider.GetTimestamp());
         _calls[requestId] = call;
         return call;
