@@ -1,0 +1,31 @@
+namespace OrleansTwitter.Actors.Transport;
+
+/// <summary>What a frame carries. The numbers are on the wire: never renumber, only add.</summary>
+internal enum FrameKind
+{
+    /// <summary>Who is on the other end: a silo (with its address) or a client (with its id).</summary>
+    Hello = 1,
+
+    /// <summary>A grain call.</summary>
+    Request = 2,
+
+    /// <summary>A call's result.</summary>
+    Response = 3,
+
+    /// <summary>A call's exception: type name and message.</summary>
+    Error = 4,
+
+    /// <summary>The call was refused before it ran (not the owner, shutting down): safe to send again.</summary>
+    Rejection = 5,
+
+    /// <summary>A failure-detector probe, and its answer.</summary>
+    Ping = 6,
+    Pong = 7,
+
+    /// <summary>A gateway is shutting down: the client should move to another.</summary>
+    Goodbye = 8,
+
+    /// <summary>One call for many grains of one silo, and its tally.</summary>
+    Multicast = 9,
+    MulticastResult = 10,
+}

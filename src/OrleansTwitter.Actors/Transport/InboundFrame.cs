@@ -1,0 +1,49 @@
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Membership;
+using OrleansTwitter.Actors.Messaging;
+
+namespace OrleansTwitter.Actors.Transport;
+
+/// <summary>A decoded frame; which members are set depends on <see cref="Kind"/>.</summary>
+internal sealed class InboundFrame
+{
+    public FrameKind Kind { get; set; }
+
+    public long Id { get; set; }
+
+    // Hello
+    public SiloAddress? Silo { get; set; }
+
+    public string? ClientId { get; set; }
+
+    // Request and Multicast
+    public GrainId Target { get; set; }
+
+    public string? GrainType { get; set; }
+
+    public List<string>? Keys { get; set; }
+
+    public bool ActivationOptional { get; set; }
+
+    public GrainRequest? Request { get; set; }
+
+    public DateTimeOffset Deadline { get; set; }
+
+    public int ForwardCount { get; set; }
+
+    public CallChain? CallChain { get; set; }
+
+    // Response, Error, Rejection
+    public object? Result { get; set; }
+
+    public string? ErrorType { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    // MulticastResult
+    public int Delivered { get; set; }
+
+    public int Skipped { get; set; }
+
+    public int Failed { get; set; }
+}
