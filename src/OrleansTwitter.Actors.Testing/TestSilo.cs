@@ -66,6 +66,13 @@ public sealed class TestSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await StopAsync();
-        _host.Dispose();
+        if (_host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
     }
 }

@@ -14,7 +14,10 @@ internal sealed class Catalog
     private readonly ConcurrentDictionary<GrainId, GrainActivation> _activations = new();
     private readonly ActorsManifest _manifest;
     private ActivationEnvironment? _environment;
+    private readonly List<Message> _held = [];
     private volatile bool _stopping;
+    private bool _holding;
+    private string _refusal = "The silo is shutting down.";
 
     public Catalog(ActorsManifest manifest) => _manifest = manifest;
 
@@ -96,7 +99,12 @@ internal sealed class Catalog
     /// <summary>Stops creating activations and deactivates every one, writing changed state.</summary>
     public async Task DeactivateAllAsync(DeactivationReason reason, TimeSpan timeout)
     {
-        _stopping = true;
+        lock (_held)
+        {
+            _stopping = true;
+            _holding = true;
+        }
+
         var activations = Snapshot();
         ActivationLog.DeactivatingAll(Environment.Logger, activations.Count, reason.Code);
         foreach (var activation in activations)
@@ -115,6 +123,72 @@ internal sealed class Catalog
         }
     }
 
+    /// <summary>
+    /// Ends the shutdown hand-off: the requests held while activations deactivated, and any
+    /// that arrive from now on, are refused before running, so their callers re-route to the
+    /// grains' new owners (which then read the state just written).
+    /// </summary>
+    public void RefuseHeld(string reason)
+    {
+        Message[] held;
+        lock (_held)
+        {
+            _holding = false;
+            _refusal = reason;
+            held = [.. _held];
+            _held.Clear();
+        }
+
+        foreach (var message in held)
+        {
+            message.ResponseSink.Reject(reason);
+        }
+    }
+
+    /// <summary>Forgets every activation without deactivating it (the silo died): nothing is written.</summary>
+    public void Abandon()
+    {
+        lock (_held)
+        {
+            _stopping = true;
+            _holding = false;
+        }
+
+        _activations.Clear();
+    }
+
+    /// <summary>Deactivates, writing their state, the activations that <paramref name="isOwner"/> says belong elsewhere now.</summary>
+    public int DeactivateNotOwned(Func<GrainId, bool> isOwner)
+    {
+        var moved = 0;
+        foreach (var activation in _activations.Values)
+        {
+            if (!isOwner(activation.GrainId))
+            {
+                activation.StartDeactivation(new DeactivationReason(DeactivationReasonCode.PlacementChanged, "Another silo owns the grain now."));
+                moved++;
+            }
+        }
+
+        return moved;
+    }
+
+    // While activations are deactivating, a request that would need a new activation here waits:
+    // refusing it now would send it to a new owner that could read state not yet written.
+    private void RefuseOrHold(Message message)
+    {
+        lock (_held)
+        {
+            if (_holding)
+            {
+                _held.Add(message);
+                return;
+            }
+        }
+
+        message.ResponseSink.Reject(_refusal);
+    }
+
     private void Deliver(Message message)
     {
         while (true)
@@ -123,7 +197,7 @@ internal sealed class Catalog
             {
                 if (_stopping)
                 {
-                    message.ResponseSink.Fail(new SiloUnavailableException($"Cannot run {message.Request} on {message.Target}: this silo is shutting down."));
+                    RefuseOrHold(message);
                     return;
                 }
 

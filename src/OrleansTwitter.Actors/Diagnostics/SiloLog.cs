@@ -13,4 +13,7 @@ internal static partial class SiloLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Silo stopped")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Critical, Message = "Silo fenced off: {Reason}")]
+    public static partial void Fenced(ILogger logger, string reason);
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OrleansTwitter.Actors.Activation;
 using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Membership;
 using OrleansTwitter.Actors.Messaging;
 using OrleansTwitter.Actors.Streams;
 
@@ -53,16 +54,23 @@ public static class ActorsHostingExtensions
         services.AddOptions<GrainCollectionOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GrainCollectionOptions>, GrainCollectionOptionsValidator>());
         services.AddOptions<SiloAssembliesOptions>();
-        services.TryAddSingleton(sp =>
-        {
-            return new Silo(
-                sp,
-                sp.GetRequiredService<IOptions<MessagingOptions>>(),
-                sp.GetRequiredService<IOptions<GrainCollectionOptions>>(),
-                sp.GetRequiredService<TimeProvider>(),
-                sp.GetRequiredService<ILogger<Silo>>(),
-                sp.GetRequiredService<IOptions<SiloAssembliesOptions>>().Value.Assemblies);
-        });
+        services.AddOptions<SiloNetworkOptions>();
+        services.AddOptions<ClusterMembershipOptions>()
+            .Validate(o => !o.Validate().Any(), "ClusterMembershipOptions are invalid: durations must be positive, counts at least 1 and ClusterId set.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
+        services.TryAddSingleton(sp => new Silo(new SiloDependencies(
+            sp,
+            sp.GetRequiredService<IOptions<MessagingOptions>>().Value,
+            sp.GetRequiredService<IOptions<GrainCollectionOptions>>().Value,
+            sp.GetRequiredService<IOptions<SiloNetworkOptions>>().Value,
+            sp.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value,
+            sp.GetRequiredService<IMembershipTable>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetRequiredService<IOptions<SiloAssembliesOptions>>().Value.Assemblies,
+            // A fenced silo must not go on serving: stop the whole process's host.
+            () => sp.GetService<IHostApplicationLifetime>()?.StopApplication())));
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<Silo>().GrainFactory);
         services.TryAddSingleton(sp => sp.GetRequiredService<Silo>().Multicaster);
         services.TryAddSingleton(sp =>

@@ -1,49 +1,56 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using OrleansTwitter.Actors.Activation;
 using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Diagnostics;
+using OrleansTwitter.Actors.Membership;
 using OrleansTwitter.Actors.Messaging;
 
 namespace OrleansTwitter.Actors.Hosting;
 
 /// <summary>
 /// One silo: the composition root of the runtime inside a process. It owns the catalog of
-/// activations, the pending calls and the idle collector, and runs the shutdown sequence.
+/// activations, the pending calls and the idle collector, and, when networked, its cluster
+/// side; it runs the start, graceful-stop and kill sequences.
 /// </summary>
-public sealed class Silo : IDisposable
+public sealed class Silo : IAsyncDisposable, IDisposable
 {
     private readonly ActivationCollector _collector;
     private readonly GrainCollectionOptions _collectionOptions;
     private readonly ILogger<Silo> _logger;
+    private readonly ClusterHost? _cluster;
     private int _status = (int)SiloStatus.Created;
 
-    internal Silo(
-        IServiceProvider services,
-        IOptions<MessagingOptions> messagingOptions,
-        IOptions<GrainCollectionOptions> collectionOptions,
-        TimeProvider timeProvider,
-        ILogger<Silo> logger,
-        IReadOnlyList<System.Reflection.Assembly> explicitAssemblies)
+    internal Silo(SiloDependencies dependencies)
     {
-        _logger = logger;
-        _collectionOptions = collectionOptions.Value;
-        Manifest = ActorsManifest.FromAssemblies(GrainAssemblyDiscovery.Discover(explicitAssemblies));
-        PendingCalls = new PendingCallRegistry(messagingOptions, timeProvider);
+        _logger = dependencies.LoggerFactory.CreateLogger<Silo>();
+        _collectionOptions = dependencies.Collection;
+        Manifest = ActorsManifest.FromAssemblies(GrainAssemblyDiscovery.Discover(dependencies.ExplicitAssemblies));
+        PendingCalls = new PendingCallRegistry(Microsoft.Extensions.Options.Options.Create(dependencies.Messaging), dependencies.Time);
         Catalog = new Catalog(Manifest);
-        Invoker = new LocalGrainCallInvoker(PendingCalls, Catalog);
+        if (dependencies.Network.IsNetworked)
+        {
+            _cluster = new ClusterHost(
+                dependencies.Network, dependencies.Membership, dependencies.MembershipTable, Catalog, PendingCalls, Manifest,
+                dependencies.Services, dependencies.LoggerFactory, dependencies.Time, reason => Fence(reason, dependencies.OnFenced));
+            Invoker = _cluster.Router;
+        }
+        else
+        {
+            Invoker = new LocalGrainCallInvoker(PendingCalls, Catalog);
+        }
+
         var grainFactory = new GrainFactory(Manifest, Invoker);
         GrainFactory = grainFactory;
-        Multicaster = new GrainMulticaster(grainFactory, Catalog, PendingCalls);
-        var environment = new ActivationEnvironment(services, GrainFactory, timeProvider, _collectionOptions, logger);
+        Multicaster = new GrainMulticaster(grainFactory, Catalog, PendingCalls, _cluster?.Router);
+        var environment = new ActivationEnvironment(dependencies.Services, GrainFactory, dependencies.Time, _collectionOptions, _logger);
         Catalog.Start(environment);
         _collector = new ActivationCollector(Catalog, environment);
     }
 
     public SiloStatus Status => (SiloStatus)Volatile.Read(ref _status);
 
-    /// <summary>Grain references created here call this silo directly.</summary>
+    /// <summary>Grain references created here route through this silo.</summary>
     public IGrainFactory GrainFactory { get; }
 
     /// <summary>Calls one method on many grains with one message per silo.</summary>
@@ -51,6 +58,12 @@ public sealed class Silo : IDisposable
 
     /// <summary>The number of activations in memory.</summary>
     public int ActivationCount => Catalog.Count;
+
+    /// <summary>This silo's address in the cluster; null when it is not networked.</summary>
+    public SiloAddress? Address => _cluster?.Self;
+
+    /// <summary>This silo's current view of the cluster; null when it is not networked.</summary>
+    public MembershipView? MembershipView => _cluster?.Membership.View;
 
     internal ActorsManifest Manifest { get; }
 
@@ -60,21 +73,32 @@ public sealed class Silo : IDisposable
 
     internal IGrainCallInvoker Invoker { get; }
 
+    internal ClusterHost? Cluster => _cluster;
+
+    /// <summary>True when an activation of <paramref name="grain"/> is in this silo's memory.</summary>
+    public bool HasActivation(GrainId grain) => Catalog.TryGetActivation(grain, out _);
+
     /// <summary>Runs one idle-collection pass now, as the periodic collector would.</summary>
     internal int CollectIdleActivations() => _collector.CollectNow();
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
+        Volatile.Write(ref _status, (int)SiloStatus.Joining);
+        if (_cluster is not null)
+        {
+            await _cluster.StartAsync(cancellationToken);
+        }
+
         _collector.Start();
         Volatile.Write(ref _status, (int)SiloStatus.Active);
         SiloLog.Started(_logger, Manifest.GrainClasses.Count);
-        return Task.CompletedTask;
     }
 
     /// <summary>
-    /// The graceful shutdown: no new activations, every activation deactivated with its
-    /// changed state written, then calls still waiting are failed.
+    /// The graceful shutdown. Activations deactivate first, writing their state, while requests
+    /// that would need a new activation here wait; then the silo announces it is leaving and
+    /// refuses those requests, so callers re-route to new owners that read the written state.
+    /// Then it lingers refusing stragglers, marks itself Dead, and fails calls still waiting.
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -88,14 +112,56 @@ public sealed class Silo : IDisposable
         await Catalog.DeactivateAllAsync(
             new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down."),
             _collectionOptions.ShutdownDeactivationTimeout).WaitAsync(cancellationToken);
+        if (_cluster is not null)
+        {
+            await _cluster.AnnounceShutdownAsync(cancellationToken);
+            await _cluster.LeaveAsync(cancellationToken);
+        }
+        else
+        {
+            Catalog.RefuseHeld("The silo is shutting down.");
+        }
+
         PendingCalls.AbandonAll(call => new SiloUnavailableException($"The silo stopped before request #{call.RequestId} completed."));
         Volatile.Write(ref _status, (int)SiloStatus.Dead);
         SiloLog.Stopped(_logger);
     }
 
-    public void Dispose()
+    /// <summary>Dies like a killed process: connections dropped, no state written, nobody told.</summary>
+    internal async Task KillAsync()
+    {
+        if (Interlocked.Exchange(ref _status, (int)SiloStatus.Dead) == (int)SiloStatus.Dead)
+        {
+            return;
+        }
+
+        _collector.Dispose();
+        if (_cluster is not null)
+        {
+            await _cluster.KillAsync();
+        }
+
+        Catalog.Abandon();
+        PendingCalls.AbandonAll(call => new SiloUnavailableException($"The silo died before request #{call.RequestId} completed."));
+    }
+
+    public async ValueTask DisposeAsync()
     {
         _collector.Dispose();
         PendingCalls.Dispose();
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+    }
+
+    /// <summary>For containers that dispose synchronously; nothing here waits on a synchronization context.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private void Fence(string reason, Action? onFenced)
+    {
+        SiloLog.Fenced(_logger, reason);
+        _ = KillAsync();
+        onFenced?.Invoke();
     }
 }

@@ -6,11 +6,10 @@ using OrleansTwitter.Actors.Diagnostics;
 namespace OrleansTwitter.Actors.Messaging;
 
 /// <summary>
-/// The silo's <see cref="IGrainMulticaster"/>. Every target lives in this silo for now, so the
-/// one message per destination silo is a single local batch; the distributed runtime groups
-/// the keys by owning silo and sends each group as one message.
+/// The silo's <see cref="IGrainMulticaster"/>. Keys are grouped by owning silo: the local group
+/// is delivered straight to the catalog, and every other group travels as one message.
 /// </summary>
-internal sealed class GrainMulticaster(GrainFactory grainFactory, Catalog catalog, PendingCallRegistry calls) : IGrainMulticaster
+internal sealed class GrainMulticaster(GrainFactory grainFactory, Catalog catalog, PendingCallRegistry calls, ClusterCallRouter? router) : IGrainMulticaster
 {
     public async Task<MulticastResult> MulticastAsync<TGrainInterface>(IReadOnlyCollection<string> keys, Func<TGrainInterface, Task> call, bool activationOptional)
         where TGrainInterface : IGrainWithStringKey
@@ -28,9 +27,34 @@ internal sealed class GrainMulticaster(GrainFactory grainFactory, Catalog catalo
         }
 
         ActorsInstruments.MulticastTargets.Record(keys.Count);
-        var batch = new MulticastBatch();
         var deadline = calls.TimeProvider.GetUtcNow() + calls.ResponseTimeout;
-        catalog.Multicast(proxy.GrainType, keys, request, activationOptional, batch, calls.NextRequestId, deadline, RequestContext.OutgoingChain());
+        var chain = RequestContext.OutgoingChain();
+        if (router is not null)
+        {
+            return await MulticastAcrossSilosAsync(router, proxy.GrainType, keys, request, activationOptional, deadline, chain);
+        }
+
+        return await MulticastHereAsync(proxy.GrainType, keys, request, activationOptional, deadline, chain);
+    }
+
+    private async Task<MulticastResult> MulticastAcrossSilosAsync(ClusterCallRouter router, string grainType, IReadOnlyCollection<string> keys, GrainRequest request, bool activationOptional, DateTimeOffset deadline, CallChain? chain)
+    {
+        var groups = keys.GroupBy(key => router.OwnerOf(new GrainId(grainType, key)));
+        var parts = groups.Select(group => group.Key is not { } owner || owner == router.Self
+            ? MulticastHereAsync(grainType, [.. group], request, activationOptional, deadline, chain)
+            : router.MulticastToAsync(owner, grainType, [.. group], request, activationOptional, deadline, chain));
+        var results = await Task.WhenAll(parts);
+        return new MulticastResult(
+            results.Sum(r => r.Delivered),
+            results.Sum(r => r.Skipped),
+            results.Sum(r => r.Failed),
+            results.Select(r => r.FirstError).FirstOrDefault(e => e is not null));
+    }
+
+    private async Task<MulticastResult> MulticastHereAsync(string grainType, IReadOnlyCollection<string> keys, GrainRequest request, bool activationOptional, DateTimeOffset deadline, CallChain? chain)
+    {
+        var batch = new MulticastBatch();
+        catalog.Multicast(grainType, keys, request, activationOptional, batch, calls.NextRequestId, deadline, chain);
         try
         {
             await batch.Completion.WaitAsync(calls.ResponseTimeout, calls.TimeProvider);

@@ -42,6 +42,9 @@ internal sealed class MulticastBatch : IResponseSink
         Settle();
     }
 
+    /// <summary>A target's silo refused the delivery before running it (it is shutting down): counted as skipped, like a target not in memory.</summary>
+    public void Reject(string reason) => Withdraw();
+
     /// <summary>The result so far; deliveries still outstanding count as failed with <paramref name="pendingError"/>.</summary>
     public MulticastResult ToResult(Exception? pendingError = null)
     {

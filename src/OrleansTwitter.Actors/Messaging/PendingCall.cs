@@ -26,6 +26,12 @@ internal abstract class PendingCall : IResponseSink
     /// <summary>Set once the message exists (the message needs this sink first).</summary>
     public Message? Message { get; set; }
 
+    /// <summary>The silo the request was last sent to; null while it runs in this process.</summary>
+    public Membership.SiloAddress? Destination { get; set; }
+
+    /// <summary>How many times the request was sent again after a rejection.</summary>
+    public int Resends { get; set; }
+
     public void Complete(object? result)
     {
         if (_registry.Remove(RequestId))
@@ -57,6 +63,15 @@ internal abstract class PendingCall : IResponseSink
 
     /// <summary>Called by the registry when the calls can no longer be answered (shutdown, lost connection).</summary>
     internal void Abandon(Exception exception) => SetException(exception);
+
+    /// <summary>
+    /// The request was refused before it ran. A call made here is sent again by its router; a
+    /// relayed call passes the refusal back to whoever relayed it, who re-routes.
+    /// </summary>
+    public virtual bool PassesRejectionOn(string reason) => false;
+
+    /// <summary>Refused before it ran: the registry's rejection handler re-routes it (or passes the refusal on).</summary>
+    public void Reject(string reason) => _registry.OnRejected(this, reason);
 
     protected abstract void SetResult(object? result);
 

@@ -35,6 +35,24 @@ internal sealed class PendingCallRegistry : IDisposable
 
     public TimeSpan ResponseTimeout => _responseTimeout;
 
+    /// <summary>
+    /// What to do with a call refused before it ran; set by the cluster router. Without one
+    /// (a single silo) the refusal fails the call with <see cref="Core.SiloUnavailableException"/>.
+    /// </summary>
+    public Action<PendingCall, string>? RejectionHandler { get; set; }
+
+    internal void OnRejected(PendingCall call, string reason)
+    {
+        if (RejectionHandler is { } handler)
+        {
+            handler(call, reason);
+        }
+        else
+        {
+            call.Fail(new Core.SiloUnavailableException($"Request #{call.RequestId} was refused: {reason}"));
+        }
+    }
+
     /// <summary>A request id for a message that no pending call answers (a multicast delivery).</summary>
     public long NextRequestId() => Interlocked.Increment(ref _lastRequestId);
 
@@ -45,6 +63,34 @@ internal sealed class PendingCallRegistry : IDisposable
         var call = new PendingCall<T>(this, requestId, TimeProvider.GetUtcNow() + _responseTimeout, TimeProvider.GetTimestamp());
         _calls[requestId] = call;
         return call;
+    }
+
+    /// <summary>Registers a call created elsewhere (a relay of a forwarded request), with its caller's deadline.</summary>
+    public T Register<T>(DateTimeOffset deadline, Func<long, DateTimeOffset, long, T> create)
+        where T : PendingCall
+    {
+        var requestId = NextRequestId();
+        var call = create(requestId, deadline, TimeProvider.GetTimestamp());
+        _calls[requestId] = call;
+        return call;
+    }
+
+    public bool TryGet(long requestId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingCall? call) => _calls.TryGetValue(requestId, out call);
+
+    /// <summary>Fails the calls <paramref name="affected"/> selects, e.g. those sent to a silo whose connection dropped.</summary>
+    public int AbandonWhere(Func<PendingCall, bool> affected, Func<PendingCall, Exception> reason)
+    {
+        var abandoned = 0;
+        foreach (var (id, call) in _calls)
+        {
+            if (affected(call) && _calls.TryRemove(id, out _))
+            {
+                call.Abandon(reason(call));
+                abandoned++;
+            }
+        }
+
+        return abandoned;
     }
 
     /// <summary>True when this removed the call, i.e. the caller is the one to complete it.</summary>

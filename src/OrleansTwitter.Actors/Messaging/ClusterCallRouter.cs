@@ -1,0 +1,164 @@
+using Microsoft.Extensions.Logging;
+using OrleansTwitter.Actors.Activation;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Diagnostics;
+using OrleansTwitter.Actors.Membership;
+using OrleansTwitter.Actors.Placement;
+using OrleansTwitter.Actors.Transport;
+
+namespace OrleansTwitter.Actors.Messaging;
+
+/// <summary>
+/// Routes calls in a cluster: to the local catalog when this silo owns the grain (no
+/// serialization), otherwise to the owner over its connection. A call refused before it ran
+/// is sent again after the view is refreshed; any other failure is the caller's to see.
+/// </summary>
+internal sealed class ClusterCallRouter : IGrainCallInvoker
+{
+    // Enough to ride out a membership change (the refused silo's view is at most a refresh old).
+    private const int MaxResends = 5;
+
+    private readonly PendingCallRegistry _calls;
+    private readonly Catalog _catalog;
+    private readonly MembershipService _membership;
+    private readonly ILogger _logger;
+    private SiloConnections? _connections;
+
+    public ClusterCallRouter(PendingCallRegistry calls, Catalog catalog, MembershipService membership, ILogger logger)
+    {
+        _calls = calls;
+        _catalog = catalog;
+        _membership = membership;
+        _logger = logger;
+        calls.RejectionHandler = OnRejected;
+    }
+
+    public SiloAddress Self => _membership.Self;
+
+    public void Attach(SiloConnections connections) => _connections = connections;
+
+    public Task<T> InvokeAsync<T>(GrainId target, GrainRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var call = _calls.Create<T>();
+        call.Message = new Message(target, request, call.RequestId, call.Deadline, RequestContext.OutgoingChain(), call);
+        Route(call);
+        return call.Task;
+    }
+
+    /// <summary>The silo that owns <paramref name="grain"/> in the current view.</summary>
+    public SiloAddress? OwnerOf(GrainId grain) => RendezvousPlacement.Owner(grain, _membership.View);
+
+    /// <summary>Sends a call's message to the grain's owner, or runs it here when that is us.</summary>
+    public void Route(PendingCall call)
+    {
+        var message = call.Message!;
+        var owner = OwnerOf(message.Target);
+        if (owner is null)
+        {
+            call.Fail(new SiloUnavailableException($"No active silo can run {message.Request} on {message.Target}: the cluster has no active members."));
+            return;
+        }
+
+        if (owner == Self)
+        {
+            call.Destination = null;
+            _catalog.Dispatch(message);
+            return;
+        }
+
+        EncodedFrame frame;
+        try
+        {
+            frame = EncodedFrame.Encode(message, static (w, m) => MessageCodec.WriteRequest(w, m.RequestId, m.Target, m.Request, m.Deadline, m.ForwardCount, m.CallChain));
+        }
+        catch (Exception exception) when (exception is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            call.Fail(new NotSupportedException($"Cannot send {message.Request} to {message.Target}: an argument cannot be serialized. {exception.Message}", exception));
+            return;
+        }
+
+        call.Destination = owner;
+        _ = SendAsync(owner.Value, frame, call);
+    }
+
+    /// <summary>Sends one multicast frame for the keys <paramref name="owner"/> holds, and awaits its tally.</summary>
+    public async Task<MulticastResult> MulticastToAsync(SiloAddress owner, string grainType, List<string> keys, GrainRequest request, bool activationOptional, DateTimeOffset deadline, CallChain? chain)
+    {
+        var call = _calls.Create<MulticastResult>();
+        call.Destination = owner;
+        EncodedFrame frame;
+        try
+        {
+            frame = EncodedFrame.Encode(w => MessageCodec.WriteMulticast(w, call.RequestId, grainType, keys, activationOptional, request, deadline, chain));
+        }
+        catch (Exception exception) when (exception is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            _calls.Remove(call.RequestId);
+            return new MulticastResult(0, 0, keys.Count, new NotSupportedException($"Cannot send {request}: an argument cannot be serialized. {exception.Message}", exception));
+        }
+
+        await SendAsync(owner, frame, call);
+        try
+        {
+            return await call.Task;
+        }
+        catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
+        {
+            return new MulticastResult(0, 0, keys.Count, exception);
+        }
+    }
+
+    private async Task SendAsync(SiloAddress owner, EncodedFrame frame, PendingCall call)
+    {
+        try
+        {
+            var connection = await (_connections ?? throw new InvalidOperationException("The cluster transport is not started.")).GetAsync(owner);
+            await connection.SendAsync(frame);
+        }
+        catch (Exception exception) when (exception is SiloUnavailableException or IOException)
+        {
+            frame.Release();
+            call.Fail(exception as SiloUnavailableException ?? new SiloUnavailableException($"Cannot send to {owner}: {exception.Message}", exception));
+        }
+    }
+
+    private void OnRejected(PendingCall call, string reason)
+    {
+        if (call.PassesRejectionOn(reason))
+        {
+            _calls.Remove(call.RequestId);
+            return;
+        }
+
+        if (call.Message is null)
+        {
+            call.Fail(new SiloUnavailableException($"Request #{call.RequestId} was refused: {reason}"));
+            return;
+        }
+
+        if (++call.Resends > MaxResends)
+        {
+            call.Fail(new SiloUnavailableException($"{call.Message?.Request} on {call.Message?.Target} was refused {MaxResends} times; last reason: {reason}"));
+            return;
+        }
+
+        _ = ResendAsync(call, reason);
+    }
+
+    private async Task ResendAsync(PendingCall call, string reason)
+    {
+        ClusterLog.Resending(_logger, call.Message?.ToString() ?? string.Empty, reason, call.Resends);
+        try
+        {
+            await _membership.RefreshAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The table is unreachable: route with the view we have; the resend limit still bounds this.
+            ClusterLog.RefreshFailed(_logger, exception);
+        }
+
+        Route(call);
+    }
+}

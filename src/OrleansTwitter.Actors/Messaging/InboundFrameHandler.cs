@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using OrleansTwitter.Actors.Activation;
+using OrleansTwitter.Actors.Diagnostics;
+using OrleansTwitter.Actors.Membership;
+using OrleansTwitter.Actors.Transport;
+
+namespace OrleansTwitter.Actors.Messaging;
+
+/// <summary>
+/// What a silo does with each frame it reads. Requests for grains it owns go to the catalog;
+/// others are forwarded to the owner (at most <see cref="MaxForwards"/> hops) or refused so the
+/// caller re-routes. Responses complete pending calls by id.
+/// </summary>
+internal sealed class InboundFrameHandler(
+    PendingCallRegistry calls,
+    Catalog catalog,
+    ClusterCallRouter router,
+    MembershipService membership,
+    Func<long, bool> onPong,
+    ILogger logger)
+{
+    public const int MaxForwards = 2;
+
+    public void OnFrame(Connection connection, InboundFrame frame)
+    {
+        switch (frame.Kind)
+        {
+            case FrameKind.Request:
+                OnRequest(connection, frame);
+                break;
+            case FrameKind.Response when calls.TryGet(frame.Id, out var call):
+                call.Complete(frame.Result);
+                break;
+            case FrameKind.Error when calls.TryGet(frame.Id, out var call):
+                call.Fail(ExceptionCodec.Recreate(frame.ErrorType ?? typeof(Exception).FullName!, frame.ErrorMessage ?? string.Empty));
+                break;
+            case FrameKind.Rejection when calls.TryGet(frame.Id, out var call):
+                call.Reject(frame.ErrorMessage ?? "refused");
+                break;
+            case FrameKind.Ping:
+                _ = Answer(connection, EncodedFrame.Encode(frame.Id, static (w, id) => MessageCodec.WriteSignal(w, FrameKind.Pong, id)));
+                break;
+            case FrameKind.Pong:
+                onPong(frame.Id);
+                break;
+            case FrameKind.Goodbye:
+                // A peer is leaving: learn of it now rather than at the next refresh.
+                _ = RefreshQuietlyAsync();
+                break;
+            case FrameKind.Multicast:
+                _ = OnMulticastAsync(connection, frame);
+                break;
+            case FrameKind.MulticastResult when calls.TryGet(frame.Id, out var call):
+                call.Complete(new MulticastResult(frame.Delivered, frame.Skipped, frame.Failed, frame.ErrorType is null ? null : ExceptionCodec.Recreate(frame.ErrorType, frame.ErrorMessage ?? string.Empty)));
+                break;
+            case FrameKind.Response or FrameKind.Error or FrameKind.Rejection or FrameKind.MulticastResult:
+                // The caller stopped waiting (timed out) before the answer came.
+                break;
+            default:
+                ClusterLog.UnexpectedFrame(logger, frame.Kind.ToString(), $"not expected on {connection.Description}");
+                break;
+        }
+    }
+
+    private void OnRequest(Connection connection, InboundFrame frame)
+    {
+        var sink = new RemoteResponseSink(connection, frame.Id, frame.Request, logger);
+        if (frame.Request is null)
+        {
+            sink.Fail(new NotSupportedException(frame.ErrorMessage));
+            return;
+        }
+
+        var owner = router.OwnerOf(frame.Target);
+        if (owner is null || owner == router.Self)
+        {
+            catalog.Dispatch(new Message(frame.Target, frame.Request, frame.Id, frame.Deadline, frame.CallChain, sink) { ForwardCount = frame.ForwardCount });
+            return;
+        }
+
+        if (frame.ForwardCount >= MaxForwards)
+        {
+            sink.Reject($"{router.Self} does not own {frame.Target} and the request was already forwarded {frame.ForwardCount} times.");
+            return;
+        }
+
+        ActorsInstruments.Forwards.Add(1);
+        var relay = calls.Register(frame.Deadline, (id, deadline, started) => new RelayedCall(calls, id, deadline, started, sink));
+        relay.Message = new Message(frame.Target, frame.Request, relay.RequestId, frame.Deadline, frame.CallChain, relay) { ForwardCount = frame.ForwardCount + 1 };
+        router.Route(relay);
+    }
+
+    private async Task OnMulticastAsync(Connection connection, InboundFrame frame)
+    {
+        MulticastResult result;
+        if (frame.Request is null || frame.GrainType is null || frame.Keys is null)
+        {
+            result = new MulticastResult(0, 0, frame.Keys?.Count ?? 0, new NotSupportedException(frame.ErrorMessage ?? "A multicast frame without a call."));
+        }
+        else
+        {
+            var batch = new MulticastBatch();
+            catalog.Multicast(frame.GrainType, frame.Keys, frame.Request, frame.ActivationOptional, batch, calls.NextRequestId, frame.Deadline, frame.CallChain);
+            var remaining = frame.Deadline - calls.TimeProvider.GetUtcNow();
+            try
+            {
+                await batch.Completion.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, calls.TimeProvider);
+                result = batch.ToResult();
+            }
+            catch (TimeoutException)
+            {
+                result = batch.ToResult(new TimeoutException($"Some deliveries of {frame.Request} in {router.Self} did not finish by the deadline."));
+            }
+        }
+
+        await Answer(connection, EncodedFrame.Encode((frame.Id, result), static (w, s) => MessageCodec.WriteMulticastResult(w, s.Id, s.result)));
+    }
+
+    private async Task Answer(Connection connection, EncodedFrame frame)
+    {
+        try
+        {
+            await connection.SendAsync(frame);
+        }
+        catch (IOException exception)
+        {
+            TransportLog.ConnectionFailed(logger, exception, connection.Description);
+        }
+    }
+
+    private async Task RefreshQuietlyAsync()
+    {
+        try
+        {
+            await membership.RefreshAsync();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            ClusterLog.RefreshFailed(logger, exception);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Logging;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Diagnostics;
+using OrleansTwitter.Actors.Membership;
+
+namespace OrleansTwitter.Actors.Transport;
+
+/// <summary>
+/// The connections of one silo: to other silos (one per pair: a connection either side
+/// opened is used in both directions) and from clients through the gateway.
+/// </summary>
+internal sealed class SiloConnections(
+    SiloAddress self,
+    FrameConnector connector,
+    IFrameResolver resolver,
+    Action<Connection, InboundFrame> onFrame,
+    Action<Connection> onClosed,
+    ILogger logger)
+{
+    private readonly ConcurrentDictionary<SiloAddress, Lazy<Task<Connection>>> _outbound = new();
+    private readonly ConcurrentDictionary<SiloAddress, Connection> _inbound = new();
+    private readonly ConcurrentDictionary<string, Connection> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Connection, byte> _all = new();
+
+    public IEnumerable<Connection> Clients => _clients.Values;
+
+    public IEnumerable<Connection> Silos => _all.Keys.Where(c => c.RemoteSilo is not null);
+
+    /// <summary>A live connection to <paramref name="silo"/>, connecting if there is none.</summary>
+    public async Task<Connection> GetAsync(SiloAddress silo)
+    {
+        if (_inbound.TryGetValue(silo, out var inbound) && !inbound.IsClosed)
+        {
+            return inbound;
+        }
+
+        var pending = _outbound.GetOrAdd(silo, s => new Lazy<Task<Connection>>(() => ConnectAsync(s)));
+        try
+        {
+            var connection = await pending.Value;
+            if (!connection.IsClosed)
+            {
+                return connection;
+            }
+        }
+        catch (SiloUnavailableException)
+        {
+            // Do not cache a failed attempt: the next call tries again.
+            _outbound.TryRemove(new KeyValuePair<SiloAddress, Lazy<Task<Connection>>>(silo, pending));
+            throw;
+        }
+
+        _outbound.TryRemove(new KeyValuePair<SiloAddress, Lazy<Task<Connection>>>(silo, pending));
+        return await GetAsync(silo);
+    }
+
+    /// <summary>Serves a connection accepted on the silo or gateway port until it closes.</summary>
+    public async Task AcceptAsync(ConnectionContext context, bool fromGateway)
+    {
+        var connection = new Connection(context.Transport, context.Abort, resolver, logger, $"{(fromGateway ? "gateway" : "silo")} connection {context.ConnectionId} from {context.RemoteEndPoint}");
+        _all[connection] = 0;
+        try
+        {
+            await connection.RunAsync((c, frame) =>
+            {
+                if (frame.Kind == FrameKind.Hello)
+                {
+                    Register(c, frame);
+                }
+                else
+                {
+                    onFrame(c, frame);
+                }
+            });
+        }
+        finally
+        {
+            Forget(connection);
+        }
+    }
+
+    /// <summary>Drops every connection at once, with no goodbye (a crash, as far as peers can tell).</summary>
+    public void AbortAll()
+    {
+        foreach (var connection in _all.Keys)
+        {
+            connection.Close();
+        }
+    }
+
+    private async Task<Connection> ConnectAsync(SiloAddress silo)
+    {
+        var context = await connector.ConnectAsync(silo.Host, silo.Port, CancellationToken.None);
+        var connection = new Connection(context.Transport, context.Abort, resolver, logger, $"connection to {silo}") { RemoteSilo = silo };
+        _all[connection] = 0;
+        await connection.SendAsync(EncodedFrame.Encode(self, static (w, me) => MessageCodec.WriteHello(w, me, null)));
+        TransportLog.Connected(logger, silo.ToString());
+        _ = RunOutboundAsync(connection);
+        return connection;
+    }
+
+    private async Task RunOutboundAsync(Connection connection)
+    {
+        try
+        {
+            await connection.RunAsync(onFrame);
+        }
+        finally
+        {
+            Forget(connection);
+        }
+    }
+
+    private void Register(Connection connection, InboundFrame hello)
+    {
+        if (hello.Silo is { } silo)
+        {
+            connection.RemoteSilo = silo;
+            _inbound[silo] = connection;
+        }
+        else if (hello.ClientId is { } client)
+        {
+            connection.RemoteClientId = client;
+            _clients[client] = connection;
+        }
+    }
+
+    private void Forget(Connection connection)
+    {
+        _all.TryRemove(connection, out _);
+        if (connection.RemoteSilo is { } silo)
+        {
+            _inbound.TryRemove(new KeyValuePair<SiloAddress, Connection>(silo, connection));
+        }
+
+        if (connection.RemoteClientId is { } client)
+        {
+            _clients.TryRemove(new KeyValuePair<string, Connection>(client, connection));
+        }
+
+        onClosed(connection);
+    }
+
+    /// <summary>True when some connection to <paramref name="silo"/> is still open.</summary>
+    public bool IsConnected(SiloAddress silo) => _all.Keys.Any(c => c.RemoteSilo == silo && !c.IsClosed);
+}
