@@ -20,4 +20,10 @@ internal sealed class ActivationEnvironment(
     public GrainCollectionOptions CollectionOptions { get; } = collectionOptions;
 
     public ILogger Logger { get; } = logger;
+
+    /// <summary>
+    /// Runs before a grain is constructed; in a cluster it makes the grain's previous owner
+    /// release it first. Null in a silo that is not networked.
+    /// </summary>
+    public Func<GrainId, Task>? BeforeActivation { get; set; }
 }

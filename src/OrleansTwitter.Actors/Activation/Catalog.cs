@@ -145,6 +145,19 @@ internal sealed class Catalog
         }
     }
 
+    /// <summary>
+    /// Deactivates this silo's activation of <paramref name="grain"/>, if any, and completes once
+    /// it is gone and its state written, so that a new owner may activate it.
+    /// </summary>
+    public async Task ReleaseAsync(GrainId grain, TimeSpan timeout)
+    {
+        if (_activations.TryGetValue(grain, out var activation))
+        {
+            activation.StartDeactivation(new DeactivationReason(DeactivationReasonCode.PlacementChanged, "Its new owner asked for it."));
+            await activation.Deactivated.WaitAsync(timeout, Environment.TimeProvider);
+        }
+    }
+
     /// <summary>Forgets every activation without deactivating it (the silo died): nothing is written.</summary>
     public void Abandon()
     {

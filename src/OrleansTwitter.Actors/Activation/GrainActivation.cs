@@ -397,6 +397,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     {
         try
         {
+            if (_environment.BeforeActivation is { } handOff)
+            {
+                await handOff(GrainId);
+            }
+
             _constructing = true;
             try
             {

@@ -17,6 +17,12 @@ internal static partial class ClusterLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Deactivating {Count} activations this silo no longer owns (view {Version})")]
     public static partial void Rebalancing(ILogger logger, int count, long version);
 
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Releasing {Grain} for its new owner took longer than {Timeout}")]
+    public static partial void ReleaseSlow(ILogger logger, string grain, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Debug, Message = "Could not ask {Silo}, the previous owner of {Grain}, to release it; activating anyway")]
+    public static partial void HandOffSkipped(ILogger logger, string silo, string grain, Exception exception);
+
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Dropped a frame of kind {Kind}: {Reason}")]
     public static partial void UnexpectedFrame(ILogger logger, string kind, string reason);
 }

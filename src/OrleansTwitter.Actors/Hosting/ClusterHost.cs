@@ -24,6 +24,13 @@ internal sealed class ClusterHost : IAsyncDisposable
     private readonly FrameListener? _gatewayListener;
     private readonly FailureDetector _failureDetector;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _handOffWindow;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, TaskCompletionSource> _releases = new();
+    private MembershipView _previousView = MembershipView.Empty;
+    private MembershipView _currentView = MembershipView.Empty;
+    private long _viewChangedAt;
+    private long _lastReleaseId;
 
     public ClusterHost(
         SiloNetworkOptions network,
@@ -35,8 +42,14 @@ internal sealed class ClusterHost : IAsyncDisposable
         IServiceProvider services,
         ILoggerFactory loggerFactory,
         TimeProvider time,
+        TimeSpan deactivationTimeout,
         Action<string> fence)
     {
+        _time = time;
+        // Old owners deactivate moved grains within a refresh of the view change, plus at most
+        // the deactivation timeout; after that nothing is left to hand off.
+        _handOffWindow = deactivationTimeout + (2 * membershipOptions.TableRefreshPeriod);
+        ReleaseTimeout = deactivationTimeout + TimeSpan.FromSeconds(1);
         _network = network;
         _catalog = catalog;
         _calls = calls;
@@ -46,7 +59,7 @@ internal sealed class ClusterHost : IAsyncDisposable
         Router = new ClusterCallRouter(calls, catalog, Membership, _logger);
         _connector = new FrameConnector(membershipOptions.ConnectTimeout, loggerFactory);
         FailureDetector? detector = null;
-        var inbound = new InboundFrameHandler(calls, catalog, Router, Membership, id => detector!.OnPong(id), _logger);
+        var inbound = new InboundFrameHandler(calls, catalog, Router, Membership, id => detector!.OnPong(id), OnReleased, deactivationTimeout, _logger);
         Connections = new SiloConnections(Self, _connector, new FrameResolver(manifest, calls), inbound.OnFrame, OnConnectionClosed, _logger);
         Router.Attach(Connections);
         detector = _failureDetector = new FailureDetector(Membership, Connections, time, _logger);
@@ -67,6 +80,47 @@ internal sealed class ClusterHost : IAsyncDisposable
     public ClusterCallRouter Router { get; }
 
     public SiloConnections Connections { get; }
+
+    private TimeSpan ReleaseTimeout { get; }
+
+    /// <summary>
+    /// Before this silo activates a grain that another silo owned in the previous view, that
+    /// silo is asked to release it (deactivate, writing state) and this one waits: so a join
+    /// or leave never leaves two activations of a grain, nor one that read stale state.
+    /// </summary>
+    public async Task HandOffAsync(GrainId grain)
+    {
+        var previous = Volatile.Read(ref _previousView);
+        if (previous.ActiveSilos.Count == 0 || _time.GetElapsedTime(Volatile.Read(ref _viewChangedAt)) > _handOffWindow)
+        {
+            return;
+        }
+
+        var previousOwner = RendezvousPlacement.Owner(grain, previous);
+        if (previousOwner is not { } owner || owner == Self || Membership.View.StatusOf(owner) is null or SiloStatus.Dead)
+        {
+            return;
+        }
+
+        var id = Interlocked.Increment(ref _lastReleaseId);
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _releases[id] = released;
+        try
+        {
+            var connection = await Connections.GetAsync(owner).WaitAsync(ReleaseTimeout, _time);
+            await connection.SendAsync(EncodedFrame.Encode((id, grain), static (w, s) => MessageCodec.WriteReleaseGrain(w, s.id, s.grain)));
+            await released.Task.WaitAsync(ReleaseTimeout, _time);
+        }
+        catch (Exception exception) when (exception is SiloUnavailableException or IOException or TimeoutException)
+        {
+            // The previous owner is gone or silent: nothing live to hand off, or the ETag guards it.
+            ClusterLog.HandOffSkipped(_logger, owner.ToString(), grain.ToString(), exception);
+        }
+        finally
+        {
+            _releases.TryRemove(id, out _);
+        }
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -155,8 +209,13 @@ internal sealed class ClusterHost : IAsyncDisposable
         }
     }
 
+    private bool OnReleased(long id) => _releases.TryRemove(id, out var waiter) && waiter.TrySetResult();
+
     private void OnViewChanged(MembershipView view)
     {
+        Volatile.Write(ref _previousView, _currentView);
+        Volatile.Write(ref _viewChangedAt, _time.GetTimestamp());
+        _currentView = view;
         var moved = _catalog.DeactivateNotOwned(grain => RendezvousPlacement.Owner(grain, view) is not { } owner || owner == Self);
         if (moved > 0)
         {

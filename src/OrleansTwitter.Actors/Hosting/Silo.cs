@@ -32,7 +32,7 @@ public sealed class Silo : IAsyncDisposable, IDisposable
         {
             _cluster = new ClusterHost(
                 dependencies.Network, dependencies.Membership, dependencies.MembershipTable, Catalog, PendingCalls, Manifest,
-                dependencies.Services, dependencies.LoggerFactory, dependencies.Time, reason => Fence(reason, dependencies.OnFenced));
+                dependencies.Services, dependencies.LoggerFactory, dependencies.Time, dependencies.Collection.DeactivationTimeout, reason => Fence(reason, dependencies.OnFenced));
             Invoker = _cluster.Router;
         }
         else
@@ -43,7 +43,10 @@ public sealed class Silo : IAsyncDisposable, IDisposable
         var grainFactory = new GrainFactory(Manifest, Invoker);
         GrainFactory = grainFactory;
         Multicaster = new GrainMulticaster(grainFactory, Catalog, PendingCalls, _cluster?.Router);
-        var environment = new ActivationEnvironment(dependencies.Services, GrainFactory, dependencies.Time, _collectionOptions, _logger);
+        var environment = new ActivationEnvironment(dependencies.Services, GrainFactory, dependencies.Time, _collectionOptions, _logger)
+        {
+            BeforeActivation = _cluster is null ? null : _cluster.HandOffAsync,
+        };
         Catalog.Start(environment);
         _collector = new ActivationCollector(Catalog, environment);
     }

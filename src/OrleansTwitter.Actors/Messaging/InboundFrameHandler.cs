@@ -17,6 +17,8 @@ internal sealed class InboundFrameHandler(
     ClusterCallRouter router,
     MembershipService membership,
     Func<long, bool> onPong,
+    Func<long, bool> onReleased,
+    TimeSpan releaseTimeout,
     ILogger logger)
 {
     public const int MaxForwards = 2;
@@ -46,6 +48,12 @@ internal sealed class InboundFrameHandler(
             case FrameKind.Goodbye:
                 // A peer is leaving: learn of it now rather than at the next refresh.
                 _ = RefreshQuietlyAsync();
+                break;
+            case FrameKind.ReleaseGrain:
+                _ = OnReleaseAsync(connection, frame);
+                break;
+            case FrameKind.Released:
+                onReleased(frame.Id);
                 break;
             case FrameKind.Multicast:
                 _ = OnMulticastAsync(connection, frame);
@@ -114,6 +122,21 @@ internal sealed class InboundFrameHandler(
         }
 
         await Answer(connection, EncodedFrame.Encode((frame.Id, result), static (w, s) => MessageCodec.WriteMulticastResult(w, s.Id, s.result)));
+    }
+
+    private async Task OnReleaseAsync(Connection connection, InboundFrame frame)
+    {
+        try
+        {
+            await catalog.ReleaseAsync(frame.Target, releaseTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // Answer anyway: the new owner must not wait forever; the ETag still guards the state.
+            ClusterLog.ReleaseSlow(logger, frame.Target.ToString(), releaseTimeout);
+        }
+
+        await Answer(connection, EncodedFrame.Encode(frame.Id, static (w, id) => MessageCodec.WriteSignal(w, FrameKind.Released, id)));
     }
 
     private async Task Answer(Connection connection, EncodedFrame frame)

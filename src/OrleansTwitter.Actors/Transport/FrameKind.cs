@@ -28,4 +28,11 @@ internal enum FrameKind
     /// <summary>One call for many grains of one silo, and its tally.</summary>
     Multicast = 9,
     MulticastResult = 10,
+
+    /// <summary>
+    /// A grain's new owner asks its previous owner to deactivate it (writing its state) before
+    /// activating it, and the answer once that is done: single activation across a view change.
+    /// </summary>
+    ReleaseGrain = 11,
+    Released = 12,
 }

@@ -74,6 +74,14 @@ internal static class MessageCodec
     public static void WriteRejection(Utf8JsonWriter w, long id, string reason) =>
         WriteError(w, FrameKind.Rejection, id, nameof(FrameKind.Rejection), reason);
 
+    public static void WriteReleaseGrain(Utf8JsonWriter w, long id, GrainId grain)
+    {
+        Start(w, FrameKind.ReleaseGrain, id);
+        w.WriteString("t", grain.Type);
+        w.WriteString("key", grain.Key);
+        w.WriteEndObject();
+    }
+
     public static void WriteSignal(Utf8JsonWriter w, FrameKind kind, long id)
     {
         Start(w, kind, id);

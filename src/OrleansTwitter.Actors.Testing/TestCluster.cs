@@ -1,0 +1,171 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Hosting;
+using OrleansTwitter.Actors.Membership;
+using OrleansTwitter.Actors.Persistence;
+
+namespace OrleansTwitter.Actors.Testing;
+
+/// <summary>
+/// Several silos in this process, talking over real loopback TCP, sharing one in-memory
+/// membership table and one grain storage (as silos on several machines share Redis and Blob
+/// storage). Silos can join, stop gracefully, or be killed (connections dropped, nothing
+/// written, nobody told) while tests run.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly IMembershipTable _table;
+    private readonly IGrainStorage _storage;
+    private readonly Action<ISiloBuilder>? _configure;
+    private readonly Action<ClusterMembershipOptions>? _membership;
+    private readonly List<TestClusterSilo> _silos = [];
+    private readonly Lock _lock = new();
+
+    private TestCluster(IMembershipTable table, Action<ISiloBuilder>? configure, Action<ClusterMembershipOptions>? membership)
+    {
+        _table = table;
+        _configure = configure;
+        _membership = membership;
+        _storage = new MemoryGrainStorage(GrainStorageNames.Default, NullLogger<MemoryGrainStorage>.Instance);
+    }
+
+    public IReadOnlyList<TestClusterSilo> Silos
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _silos];
+            }
+        }
+    }
+
+    public IReadOnlyList<TestClusterSilo> LiveSilos => [.. Silos.Where(s => s.IsAlive)];
+
+    /// <summary>The shared grain storage, for tests that inspect what was written.</summary>
+    public IGrainStorage Storage => _storage;
+
+    /// <summary>Starts <paramref name="silos"/> silos and waits until each sees all of them active.</summary>
+    /// <param name="silos">How many silos to start.</param>
+    /// <param name="configure">Extra silo configuration (stream providers, options, services).</param>
+    /// <param name="membership">Membership options; the defaults detect a dead silo in about 3 s.</param>
+    /// <param name="table">The membership table; a fresh in-memory one when null.</param>
+    public static async Task<TestCluster> StartAsync(int silos = 3, Action<ISiloBuilder>? configure = null, Action<ClusterMembershipOptions>? membership = null, IMembershipTable? table = null)
+    {
+        var cluster = new TestCluster(table ?? new InMemoryMembershipTable(), configure, membership);
+        for (var i = 0; i < silos; i++)
+        {
+            await cluster.StartAdditionalSiloAsync();
+        }
+
+        return cluster;
+    }
+
+    /// <summary>Starts one more silo and waits until every live silo sees it active.</summary>
+    public async Task<TestClusterSilo> StartAdditionalSiloAsync()
+    {
+        var port = FreeTcpPort.Next();
+        var gatewayPort = FreeTcpPort.Next();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(_table);
+        builder.Services.Configure<SiloNetworkOptions>(o =>
+        {
+            o.Host = "127.0.0.1";
+            o.Port = port;
+            o.GatewayPort = gatewayPort;
+            // In-process tests do not need the production linger; callers still re-route.
+            o.ShutdownLinger = TimeSpan.FromMilliseconds(500);
+        });
+        if (_membership is not null)
+        {
+            builder.Services.Configure(_membership);
+        }
+
+        builder.UseActors(silo =>
+        {
+            silo.Services.AddKeyedSingleton(GrainStorageNames.Default, _storage);
+            _configure?.Invoke(silo);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        var added = new TestClusterSilo(host, port, gatewayPort);
+        lock (_lock)
+        {
+            _silos.Add(added);
+        }
+
+        await WaitForActiveSilosAsync(LiveSilos.Count, TimeSpan.FromSeconds(30));
+        return added;
+    }
+
+    /// <summary>The graceful stop an operator's SIGTERM causes.</summary>
+    public async Task StopSiloAsync(TestClusterSilo silo)
+    {
+        silo.IsAlive = false;
+        await silo.Host.StopAsync();
+        await DisposeHostAsync(silo.Host);
+    }
+
+    /// <summary>A crash: the silo's connections drop and it does nothing more. Peers must find out by themselves.</summary>
+    public async Task KillSiloAsync(TestClusterSilo silo)
+    {
+        silo.IsAlive = false;
+        await silo.Silo.KillAsync();
+        await silo.Host.StopAsync();
+        await DisposeHostAsync(silo.Host);
+    }
+
+    /// <summary>Waits until every live silo's view has exactly <paramref name="count"/> active silos.</summary>
+    public async Task WaitForActiveSilosAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var silo in LiveSilos)
+        {
+            var membership = silo.Silo.Cluster!.Membership;
+            var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void Check(MembershipView view)
+            {
+                if (view.ActiveSilos.Count == count)
+                {
+                    reached.TrySetResult();
+                }
+            }
+
+            membership.ViewChanged += Check;
+            try
+            {
+                Check(membership.View);
+                var remaining = deadline - DateTime.UtcNow;
+                await reached.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException(
+                    $"{silo} did not see {count} active silos within {timeout}; it sees {membership.View.ActiveSilos.Count}: {string.Join(", ", membership.View.ActiveSilos)}.");
+            }
+            finally
+            {
+                membership.ViewChanged -= Check;
+            }
+        }
+    }
+
+    /// <summary>The live silos that hold an activation of <paramref name="grain"/>.</summary>
+    public IReadOnlyList<TestClusterSilo> SilosHosting(GrainId grain) => [.. LiveSilos.Where(s => s.Silo.HasActivation(grain))];
+
+    public async ValueTask DisposeAsync() => await Task.WhenAll(LiveSilos.Select(StopSiloAsync));
+
+    private static async Task DisposeHostAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asyncHost)
+        {
+            await asyncHost.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
+}
