@@ -14,11 +14,28 @@ require_dotnet() {
   fi
 }
 
+# Azurite (the Azure Storage emulator), for the AzureBlob storage tests: `npm ci` installs the
+# version pinned in tools/azurite/package-lock.json into that folder, never globally. Test
+# fixtures start it from there on free loopback ports.
+require_azurite() {
+  if [ -x tools/azurite/node_modules/.bin/azurite ]; then
+    return
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "Azurite is not installed in tools/azurite, and installing it needs Node.js and npm:" >&2
+    echo "install Node.js 18 or later with npm (Debian/Ubuntu: sudo apt-get install -y nodejs npm), then run ./test.sh again." >&2
+    exit 1
+  fi
+  log "install Azurite (npm ci --prefix tools/azurite)"
+  npm ci --prefix tools/azurite --no-audit --no-fund
+}
+
 # Tests start real servers on free loopback ports. Each one is installed here when a test
 # project starts needing it (redis-server through apt, Azurite through npm with the lock
 # file in tools/, Chromium through apt); today's tests need none of them.
 
 require_dotnet
+require_azurite
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log "restore"
