@@ -194,6 +194,11 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
                         return stored.ETag;
                     }
 
+                    if (attempt > 1 && !known)
+                    {
+                        throw OutcomeUnknown("write", stateName, grainId, blobName);
+                    }
+
                     throw Conflict("write", stateName, grainId, expected, stored?.ETag, known);
                 }
             });
@@ -244,6 +249,11 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
                     {
                         AzureBlobGrainStorageLog.EarlierAttemptApplied(_logger, _name, "clear", blobName);
                         return true;
+                    }
+
+                    if (attempt > 1 && !known)
+                    {
+                        throw OutcomeUnknown("clear", stateName, grainId, blobName);
                     }
 
                     throw Conflict("clear", stateName, grainId, expected, stored?.ETag, known);
@@ -311,6 +321,14 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
         AzureBlobGrainStorageLog.Conflict(_logger, _name, operation, stateName, grainId, expected, storedKnown ? stored : AzureBlobErrors.Unknown);
         return AzureBlobErrors.Conflict(operation, stateName, grainId, expected, stored, storedKnown);
     }
+
+    /// <summary>
+    /// A retry lost its condition and the blob could not be read to tell whether an earlier
+    /// attempt had been applied: not a proven conflict, so not reported as one.
+    /// </summary>
+    private GrainStorageException OutcomeUnknown(string operation, string stateName, GrainId grainId, string blobName) =>
+        new($"Could not {operation} state '{stateName}' of grain {grainId} at blob '{Location(blobName)}': a retried attempt found the condition " +
+            "no longer held, and the blob could not be read to tell whether an earlier attempt had been applied. Read the state again before writing.");
 
     private string Location(string blobName) => $"{Container.Name}/{blobName}";
 
