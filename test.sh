@@ -14,6 +14,26 @@ require_dotnet() {
   fi
 }
 
+# The Redis tests (tests/OrleansTwitter.Actors.Redis.Tests) start their own redis-server on a
+# free port; the package comes from apt, and apt's index is refreshed at most once per run.
+apt_updated=false
+require_redis_server() {
+  if command -v redis-server >/dev/null 2>&1; then
+    return
+  fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "redis-server is not installed, and test.sh can install it only as root with apt-get:" >&2
+    echo "install Redis 7 (Debian/Ubuntu: sudo apt-get install -y redis-server), then run ./test.sh again." >&2
+    exit 1
+  fi
+  log "install redis-server (apt-get)"
+  if [ "$apt_updated" = false ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
+}
+
 # Azurite (the Azure Storage emulator), for the AzureBlob storage tests: `npm ci` installs the
 # version pinned in tools/azurite/package-lock.json into that folder, never globally. Test
 # fixtures start it from there on free loopback ports.
@@ -35,6 +55,7 @@ require_azurite() {
 # file in tools/, Chromium through apt); today's tests need none of them.
 
 require_dotnet
+require_redis_server
 require_azurite
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
