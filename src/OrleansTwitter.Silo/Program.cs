@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OrleansTwitter.Actors.Hosting;
+using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Silo;
 
 // appsettings.json ships beside the binary; relative data paths still resolve from the working directory.
@@ -18,7 +20,7 @@ builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 try
 {
-    builder.UseActors(silo => silo.AddGrainStorageFromConfiguration());
+    builder.UseActors(silo => silo.AddGrainStorageFromConfiguration(SiloStorageProviders.Additional));
 }
 catch (InvalidOperationException configurationProblem)
 {
@@ -30,7 +32,22 @@ builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", ta
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException invalid)
+{
+    // Options are validated as the host starts (ValidateOnStart), after this file's own checks.
+    return ConfigurationError(invalid.Message);
+}
+catch (GrainStorageException unavailable)
+{
+    // A storage provider's start-up check failed (an account that cannot be reached or rejects us).
+    Console.Error.WriteLine($"OrleansTwitter.Silo: grain storage is unavailable: {unavailable.Message}");
+    return 3;
+}
+
 return 0;
 
 // Exit code 2 is "bad configuration": the operator must change something, a restart will not help.
