@@ -1,0 +1,10 @@
+using OrleansTwitter.Actors.Core;
+
+namespace OrleansTwitter.Contracts;
+
+/// <summary>One stored tweet, keyed by its <see cref="TweetId.Value"/>. Use <see cref="ITweetStore"/> to fetch many.</summary>
+public interface ITweetGrain : IGrainWithIntegerKey
+{
+    /// <summary>The tweet, or null when no tweet has this id.</summary>
+    Task<Tweet?> GetAsync();
+}
