@@ -1,0 +1,12 @@
+using OrleansTwitter.Contracts;
+
+namespace OrleansTwitter.Grains.Fanout;
+
+/// <summary>
+/// The event on an author's tweet stream. It carries where the author's followers are, so the
+/// consumer never calls back into the author (which is busy posting) to find out.
+/// </summary>
+/// <param name="Tweet">The new tweet (shared, immutable).</param>
+/// <param name="FollowerChunks">How many follower chunks the author has.</param>
+/// <param name="FollowersVersion">Changes whenever the author's follower set does: a consumer with the same version may reuse its copy.</param>
+internal sealed record TweetPosted(Tweet Tweet, int FollowerChunks, long FollowersVersion);

@@ -1,0 +1,35 @@
+namespace OrleansTwitter.Grains.Followers;
+
+/// <summary>
+/// A user's bookkeeping of its followers, persisted apart from the follower sets (which are in
+/// <see cref="FollowerChunkGrain"/>s): a few numbers, whatever the follower count.
+/// </summary>
+internal sealed class FollowersState
+{
+    public const string Name = "followers";
+
+    public long Count { get; set; }
+
+    /// <summary>The chunk new followers go to; every chunk below it has had its share handed out.</summary>
+    public int OpenChunk { get; set; }
+
+    /// <summary>Places in <see cref="OpenChunk"/> handed out to followers so far.</summary>
+    public int OpenChunkReserved { get; set; }
+
+    /// <summary>The number of the last batch of follower operations; it changes whenever the follower set does.</summary>
+    public long Version { get; set; }
+
+    public bool Celebrity { get; set; }
+
+    /// <summary>The celebrity status followers were last told of (a crash may fall between the change and the announcement).</summary>
+    public bool CelebrityAnnounced { get; set; }
+
+    /// <summary>The batch in progress: journaled before the chunks change, cleared once counted.</summary>
+    public FollowerBatch? InFlight { get; set; }
+}
+
+/// <summary>Adds and removes of followers applied together, numbered by <see cref="FollowersState.Version"/>.</summary>
+internal sealed record FollowerBatch(long Version, List<FollowerOperation> Operations);
+
+/// <summary>One add or remove of a follower in one chunk.</summary>
+internal sealed record FollowerOperation(string Follower, int Chunk, bool Add);

@@ -1,0 +1,20 @@
+using OrleansTwitter.Contracts;
+
+namespace OrleansTwitter.Grains.Tweets;
+
+/// <summary>
+/// The persisted state of a <see cref="UserTweetsGrain"/>: the count and the head page (the
+/// newest tweets, fewer than a page). Older tweets are in page grains, so a write stays small
+/// however many tweets the author has.
+/// </summary>
+internal sealed class UserTweetsState
+{
+    public const string Name = "tweets";
+
+    public long Count { get; set; }
+
+    /// <summary>The newest tweets, oldest first; they become a page when there are <see cref="UserTweetsGrain.PageSize"/>.</summary>
+    public List<Tweet> Head { get; set; } = [];
+
+    public bool Celebrity { get; set; }
+}

@@ -1,0 +1,145 @@
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Persistence;
+using OrleansTwitter.Contracts;
+using OrleansTwitter.Grains.Fanout;
+using OrleansTwitter.Grains.Followers;
+using OrleansTwitter.Grains.Hosting;
+using OrleansTwitter.Grains.Timeline;
+using OrleansTwitter.Grains.Tweets;
+
+namespace OrleansTwitter.Grains.Users;
+
+/// <summary>
+/// A user, keyed by the lower-case handle: profile, both sides of the follow graph, posting,
+/// and the bounded home timeline in memory. Split by concern over partial files: following
+/// (the follower's side), followers (the followee's side), posting, and the home timeline.
+/// </summary>
+/// <remarks>
+/// Each concern persists its own state, so that no write carries another concern's data (a new
+/// follower does not rewrite the following list) and the followee-side operations, which
+/// interleave with the user's own requests, never write a state a request is writing.
+/// </remarks>
+[GrainType(GrainTypeName)]
+internal sealed partial class UserGrain(
+    [PersistentState(ProfileState.Name)] IPersistentState<ProfileState> profile,
+    [PersistentState(FollowingState.Name)] IPersistentState<FollowingState> following,
+    [PersistentState(FollowersState.Name)] IPersistentState<FollowersState> followers,
+    [PersistentState(HomeSnapshotState.Name)] IPersistentState<HomeSnapshotState> snapshot,
+    TimelineServices services) : Grain, IUserGrain, IFolloweeGrain, ITimelineSubscriberGrain
+{
+    public const string GrainTypeName = "user";
+
+    private HomeTimeline? _home;
+    private FollowerBook? _followerBook;
+
+    private string Key => this.GetPrimaryKeyString();
+
+    private TimelineOptions Options => services.Options;
+
+    private HomeTimeline Home => _home ??= new HomeTimeline(Options.Capacity);
+
+    // Created when the user first acts as a followee: most activations never need it.
+    private FollowerBook Book => _followerBook ??= new FollowerBook(
+        followers, Key, GrainFactory, Options, AnnounceCelebrityAsync, services.Logger);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Work a crash left behind is finished in a turn of its own right away, rather than in
+        // activation: finishing it calls other users, whose calls back (deliveries, celebrity
+        // announcements) could not run while this activation is still activating.
+        if (profile.State.Registered && (HasPendingFollows || FollowerBook.NeedsRecovery(followers.State, Options)))
+        {
+            RegisterGrainTimer(_ => RecoverAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // The runtime writes the snapshot if it changed. A timeline never rebuilt in this
+        // activation is partial, and the old snapshot still describes the window to pull.
+        if (_rebuilt)
+        {
+            var home = Home;
+            snapshot.State.Oldest = home.Oldest?.Id;
+            snapshot.State.Newest = home.Newest?.Id;
+            snapshot.State.Count = home.Count;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> RegisterAsync(string handle, string? displayName)
+    {
+        var key = Handle.Normalize(handle);
+        if (key != Key)
+        {
+            throw new ArgumentException($"The handle '{handle}' does not belong to user '{Key}': register a user through the grain its handle keys.", nameof(handle));
+        }
+
+        var name = DisplayName.Normalize(displayName, handle);
+        if (profile.State.Registered)
+        {
+            return false;
+        }
+
+        profile.State.Handle = handle;
+        profile.State.DisplayName = name;
+        profile.State.CreatedAt = services.TimeProvider.GetUtcNow();
+        await profile.WriteStateAsync();
+
+        // A new user follows nobody: there is nothing to pull.
+        _rebuilt = true;
+        _followingRepaired = true;
+        return true;
+    }
+
+    public async Task<UserProfile> GetProfileAsync()
+    {
+        EnsureRegistered();
+        await RecoverAsync();
+        var tweets = await UserTweets(Key).GetCountAsync();
+        var state = profile.State;
+        return new UserProfile(
+            state.Handle!,
+            state.DisplayName,
+            followers.State.Count,
+            following.State.Accounts.Values.Count(a => a.Active),
+            tweets,
+            followers.State.Celebrity,
+            state.CreatedAt);
+    }
+
+    /// <summary>The handle as registered; only after <see cref="EnsureRegistered"/>.</summary>
+    private string MyHandle => profile.State.Handle!;
+
+    private void EnsureRegistered()
+    {
+        if (!profile.State.Registered)
+        {
+            // Nothing to keep in memory for a handle nobody registered.
+            DeactivateOnIdle();
+            throw new UnknownUserException(Key);
+        }
+    }
+
+    private async Task RecoverAsync()
+    {
+        await EnsureFollowingRepairedAsync();
+        if (FollowerBook.NeedsRecovery(followers.State, Options))
+        {
+            await Book.RecoverAsync();
+        }
+    }
+
+    private IUserTweetsGrain UserTweets(string authorKey) => GrainFactory.GetGrain<IUserTweetsGrain>(authorKey);
+
+    // Announced under the follower book's gate, so a burst of follows around the threshold
+    // announces each state once, in order.
+    private async Task AnnounceCelebrityAsync(bool celebrity, FollowersState state)
+    {
+        await UserTweets(Key).SetCelebrityAsync(celebrity);
+        await GrainFactory.GetGrain<IFanoutGrain>(Key).AnnounceCelebrityAsync(celebrity, FollowerBook.ChunkCountOf(state), state.Version);
+    }
+}
