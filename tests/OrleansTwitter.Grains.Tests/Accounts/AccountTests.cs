@@ -1,0 +1,54 @@
+using OrleansTwitter.Contracts;
+using OrleansTwitter.Grains.Tests.Infrastructure;
+
+namespace OrleansTwitter.Grains.Tests.Accounts;
+
+public sealed class AccountTests
+{
+    [Fact]
+    public async Task Creating_an_account_registers_the_user_and_a_taken_handle_is_refused_whatever_its_case()
+    {
+        await using var silo = await TimelineSilo.StartAsync();
+        var account = silo.Grains.GetGrain<IAccountGrain>("acada");
+
+        Assert.True(await account.CreateAsync("AcAda", "hash-1", "Ada"));
+        Assert.False(await silo.Grains.GetGrain<IAccountGrain>("acada").CreateAsync("ACADA", "hash-2", null));
+
+        Assert.Equal(new AccountCredentials("AcAda", "hash-1"), await account.GetCredentialsAsync());
+        var profile = await silo.User("acada").GetProfileAsync();
+        Assert.Equal(("AcAda", "Ada"), (profile.Handle, profile.DisplayName));
+    }
+
+    [Fact]
+    public async Task An_unknown_account_has_no_credentials()
+    {
+        await using var silo = await TimelineSilo.StartAsync();
+
+        Assert.Null(await silo.Grains.GetGrain<IAccountGrain>("acnobody").GetCredentialsAsync());
+        await Assert.ThrowsAsync<UnknownUserException>(() => silo.Grains.GetGrain<IAccountGrain>("acnobody").UpdatePasswordHashAsync("h"));
+    }
+
+    [Fact]
+    public async Task The_password_hash_can_be_replaced()
+    {
+        await using var silo = await TimelineSilo.StartAsync();
+        var account = silo.Grains.GetGrain<IAccountGrain>("acbob");
+        await account.CreateAsync("acbob", "old", null);
+
+        await account.UpdatePasswordHashAsync("new");
+
+        Assert.Equal("new", (await account.GetCredentialsAsync())!.PasswordHash);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_rejected()
+    {
+        await using var silo = await TimelineSilo.StartAsync();
+        var account = silo.Grains.GetGrain<IAccountGrain>("accarl");
+
+        await Assert.ThrowsAsync<ArgumentException>(() => account.CreateAsync("acdave", "hash", null));
+        await Assert.ThrowsAsync<ArgumentException>(() => account.CreateAsync("accarl", " ", null));
+        await Assert.ThrowsAsync<ArgumentException>(() => account.CreateAsync("bad handle", "hash", null));
+        Assert.Null(await account.GetCredentialsAsync());
+    }
+}
