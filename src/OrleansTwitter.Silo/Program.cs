@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Actors.Persistence;
+using OrleansTwitter.Grains.Hosting;
 using OrleansTwitter.Silo;
 
 // appsettings.json ships beside the binary; relative data paths still resolve from the working directory.
@@ -20,7 +21,7 @@ builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 try
 {
-    builder.UseActors(silo => silo.AddGrainStorageFromConfiguration(SiloStorageProviders.Additional));
+    builder.UseActors(silo => silo.AddStreamsFromConfiguration().AddTimeline().AddGrainStorageFromConfiguration(SiloStorageProviders.Additional));
 }
 catch (InvalidOperationException configurationProblem)
 {
