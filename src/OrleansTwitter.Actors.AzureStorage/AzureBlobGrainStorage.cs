@@ -219,11 +219,11 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
         {
             // "No record" is the condition, and it holds when there is nothing to delete. There
             // is no conditional delete for it, so it is a check.
-            var stored = await _retrier.RunAsync("clear", blobName, description, (_, options) => FetchStoredAsync(blobName, options));
-            if (stored is not null)
+            await _retrier.RunAsync("clear", blobName, description, async (_, options) =>
             {
-                throw Conflict("clear", stateName, grainId, expected, stored.ETag, storedKnown: true);
-            }
+                var stored = await FetchStoredAsync(blobName, options);
+                return stored is null ? true : throw Conflict("clear", stateName, grainId, expected, stored.ETag, storedKnown: true);
+            });
         }
         else if (!AzureBlobErrors.IsBlobETag(expected))
         {

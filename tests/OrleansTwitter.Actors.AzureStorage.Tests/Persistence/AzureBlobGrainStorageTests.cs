@@ -71,9 +71,10 @@ public sealed class AzureBlobGrainStorageTests(AzuriteFixture azurite) : IClassF
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grainId, new GrainState<TestState>(new TestState())));
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync(StateName, grainId, stale));
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grainId, stale));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grainId, new GrainState<TestState>(new TestState())));
 
         Assert.Equal(["success", "success", "condition_failed", "condition_failed"], attempts.OutcomesOf("write"));
-        Assert.Equal(["condition_failed"], attempts.OutcomesOf("clear"));
+        Assert.Equal(["condition_failed", "condition_failed"], attempts.OutcomesOf("clear"));
     }
 
     [Fact]
