@@ -40,9 +40,10 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
             _scheduled = true;
         }
 
-        // From inside a turn (a grain calling a grain) the local queue keeps the work on a warm
-        // thread; from anywhere else the global queue is fairer.
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: t_running is not null);
+        // Always the global FIFO queue: the thread pool serves a worker's local queue before the
+        // global one, so grain-to-grain cascades queued locally would starve work arriving from
+        // outside (client calls, timer ticks) for as long as the cascade lasts.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     // Inlining is safe only on the thread already running this activation's turn: the task

@@ -30,6 +30,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     private ActivationStatus _status;
     private int _running;
     private int _interleavingWaiting;
+
+    // Work that counts as activity (requests, keep-alive ticks), queued or running. Idle
+    // collection looks at these only: a plain timer tick in flight must not keep an activation
+    // alive, or a timer firing whenever the collector looks would make it immortal.
+    private int _activityInFlight;
     private RequestWorkItem? _runningExclusive;
     private DeactivationReason? _pendingDeactivation;
     private long _lastActivityTimestamp;
@@ -179,8 +184,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         {
             return _status == ActivationStatus.Valid
                 && _pendingDeactivation is null
-                && _running == 0
-                && _waiting.Count == 0
+                && _activityInFlight == 0
                 && _environment.TimeProvider.GetElapsedTime(_lastActivityTimestamp) >= age
                 && _environment.TimeProvider.GetUtcNow() >= _keepAliveUntil;
         }
@@ -263,6 +267,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     private void EnqueueLocked(ActivationWorkItem item)
     {
         item.Owner = this;
+        if (item.CountsAsActivity)
+        {
+            _activityInFlight++;
+        }
+
         _waiting.Enqueue(item);
         if (item.Interleaves)
         {
@@ -325,6 +334,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         now ??= _environment.TimeProvider.GetUtcNow();
         if (item.IsExpired(now.Value))
         {
+            if (item.CountsAsActivity)
+            {
+                _activityInFlight--;
+            }
+
             // The caller has already been told it timed out; running it now would only do
             // work nobody waits for.
             ActivationLog.DroppedExpired(Logger, item.ToString() ?? string.Empty, now.Value);
@@ -383,6 +397,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
 
                 if (item.CountsAsActivity)
                 {
+                    _activityInFlight--;
                     _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
                 }
 

@@ -49,13 +49,17 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
 
     private async Task ProbeAndJudgeAsync(SiloAddress silo)
     {
-        if (await ProbeAsync(silo))
+        var outcome = await ProbeAsync(silo);
+        if (outcome == ProbeOutcome.Answered)
         {
             _misses.TryRemove(silo, out _);
             return;
         }
 
-        var misses = _misses.AddOrUpdate(silo, 1, (_, n) => n + 1);
+        // A refused connection is not a slow silo: nothing listens on its port any more (the
+        // process is gone), so it counts as every miss at once and the vote goes out now.
+        var weight = outcome == ProbeOutcome.Refused ? membership.Options.MissedProbesLimit : 1;
+        var misses = _misses.AddOrUpdate(silo, weight, (_, n) => n + weight);
         MembershipLog.ProbeMissed(logger, membership.Self.ToString(), misses, silo.ToString());
         if (misses >= membership.Options.MissedProbesLimit && !_stopping.IsCancellationRequested)
         {
@@ -70,7 +74,7 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
         }
     }
 
-    private async Task<bool> ProbeAsync(SiloAddress silo)
+    private async Task<ProbeOutcome> ProbeAsync(SiloAddress silo)
     {
         var id = Interlocked.Increment(ref _lastPingId);
         var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -80,21 +84,32 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
             var connection = await connections.GetAsync(silo).WaitAsync(membership.Options.ProbeTimeout, time, _stopping.Token);
             await connection.SendAsync(EncodedFrame.Encode(id, static (w, ping) => MessageCodec.WriteSignal(w, FrameKind.Ping, ping)));
             await answered.Task.WaitAsync(membership.Options.ProbeTimeout, time, _stopping.Token);
-            return true;
+            return ProbeOutcome.Answered;
+        }
+        catch (SiloUnavailableException refused) when (refused.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused })
+        {
+            return ProbeOutcome.Refused;
         }
         catch (Exception exception) when (exception is SiloUnavailableException or IOException or TimeoutException)
         {
-            return false;
+            return ProbeOutcome.Missed;
         }
         catch (OperationCanceledException)
         {
             // Stopping: not a verdict on the other silo.
-            return true;
+            return ProbeOutcome.Answered;
         }
         finally
         {
             _pings.TryRemove(id, out _);
         }
+    }
+
+    private enum ProbeOutcome
+    {
+        Answered,
+        Missed,
+        Refused,
     }
 
     private async Task<bool> NextTick(PeriodicTimer timer)

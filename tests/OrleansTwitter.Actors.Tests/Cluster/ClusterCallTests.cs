@@ -5,6 +5,7 @@ using OrleansTwitter.Actors.Tests.Grains;
 namespace OrleansTwitter.Actors.Tests.Cluster;
 
 [Trait("Category", "Cluster")]
+[Collection(ClusterCollection.Name)]
 public sealed class ClusterCallTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Hosting;
+using OrleansTwitter.Actors.Testing;
+using OrleansTwitter.Actors.Tests.Grains;
+
+namespace OrleansTwitter.Actors.Tests.Cluster;
+
+[Trait("Category", "Cluster")]
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterFaultTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_killed_silo_is_declared_dead_within_5_seconds_and_its_grains_come_back_elsewhere_with_their_written_state()
+    {
+        await using var cluster = await TestCluster.StartAsync(3);
+        var caller = cluster.Silos[0];
+        var victim = cluster.Silos[2];
+        var key = ClusterTestKeys.OwnedBy(victim, "clusterprobe", "killed");
+        var grain = caller.GrainFactory.GetGrain<IClusterProbeGrain>(key);
+        for (var i = 0; i < 5; i++)
+        {
+            await grain.IncrementAsync();
+        }
+
+        var killedAt = Stopwatch.StartNew();
+        await cluster.KillSiloAsync(victim);
+
+        // Calls routed to the dead silo fail promptly, never by the 30 s response timeout.
+        var early = Stopwatch.StartNew();
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => grain.GetAsync().WaitAsync(Wait));
+        Assert.True(early.Elapsed < TimeSpan.FromSeconds(5), $"the failure took {early.Elapsed}");
+
+        await cluster.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(5));
+        Assert.True(killedAt.Elapsed < TimeSpan.FromSeconds(6), $"declared dead after {killedAt.Elapsed}");
+        Assert.Equal(SiloStatus.Dead, caller.Silo.MembershipView!.StatusOf(victim.Address));
+
+        Assert.Equal(5, await grain.GetAsync().WaitAsync(Wait));
+        Assert.True(killedAt.Elapsed < TimeSpan.FromSeconds(10), $"the grain came back after {killedAt.Elapsed}");
+        Assert.Single(cluster.SilosHosting(new GrainId("clusterprobe", key)));
+    }
+
+    [Fact]
+    public async Task A_graceful_stop_under_steady_load_fails_no_call_and_loses_no_write()
+    {
+        await using var cluster = await TestCluster.StartAsync(3);
+        var leaving = cluster.Silos[1];
+        var callers = new[] { cluster.Silos[0], cluster.Silos[2] };
+        var keys = Enumerable.Range(0, 30).Select(i => $"steady-{i}").ToArray();
+        var expected = new int[keys.Length];
+        var failures = new List<Exception>();
+        using var stop = new CancellationTokenSource();
+
+        var load = Enumerable.Range(0, keys.Length).Select(i => Task.Run(async () =>
+        {
+            var grain = callers[i % 2].GrainFactory.GetGrain<IClusterProbeGrain>(keys[i]);
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    expected[i] = await grain.IncrementAsync();
+                }
+                catch (Exception exception)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(exception);
+                    }
+
+                    return;
+                }
+            }
+        })).ToArray();
+
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await cluster.StopSiloAsync(leaving).WaitAsync(Wait);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await stop.CancelAsync();
+        await Task.WhenAll(load).WaitAsync(Wait);
+
+        Assert.Empty(failures);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            Assert.True(expected[i] > 0, $"{keys[i]} made no progress");
+            Assert.Equal(expected[i], await callers[0].GrainFactory.GetGrain<IClusterProbeGrain>(keys[i]).GetAsync());
+        }
+    }
+
+    [Fact]
+    public async Task One_activation_per_grain_under_concurrent_callers_while_a_silo_joins_and_while_one_leaves()
+    {
+        await using var cluster = await TestCluster.StartAsync(3);
+        var keys = Enumerable.Range(0, 40).Select(i => $"single-{Guid.NewGuid():N}-{i}").ToArray();
+        var failures = new List<Exception>();
+        using var stop = new CancellationTokenSource();
+        var load = keys.Select((key, i) => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var callers = cluster.LiveSilos;
+                try
+                {
+                    await callers[i % callers.Count].GrainFactory.GetGrain<IClusterProbeGrain>(key).IncrementAsync();
+                }
+                catch (Exception exception)
+                {
+                    lock (failures)
+                    {
+                        failures.Add(exception);
+                    }
+
+                    return;
+                }
+            }
+        })).ToArray();
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await cluster.StartAdditionalSiloAsync().WaitAsync(Wait);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await cluster.StopSiloAsync(cluster.Silos[0]).WaitAsync(Wait);
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await stop.CancelAsync();
+        await Task.WhenAll(load).WaitAsync(Wait);
+
+        Assert.Empty(failures);
+        Assert.All(keys, key => Assert.Equal(1, ClusterProbeGrain.MaxLiveActivations(key)));
+        Assert.All(keys, key => Assert.True(cluster.SilosHosting(new GrainId("clusterprobe", key)).Count <= 1));
+    }
+}
