@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Actors.Membership;
@@ -152,10 +153,27 @@ public sealed class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>A cluster client in this process that finds the gateways in the shared membership table.</summary>
+    public async Task<ClusterClient> ConnectClientAsync(Action<ClusterClientOptions>? configure = null)
+    {
+        var options = new ClusterClientOptions { GatewayRefreshPeriod = TimeSpan.FromMilliseconds(500) };
+        configure?.Invoke(options);
+        var client = new ClusterClient(options, _table, new Messaging.MessagingOptions(), EmptyServices.Instance, TimeProvider.System, NullLoggerFactory.Instance, []);
+        await client.ConnectAsync(CancellationToken.None);
+        return client;
+    }
+
     /// <summary>The live silos that hold an activation of <paramref name="grain"/>.</summary>
     public IReadOnlyList<TestClusterSilo> SilosHosting(GrainId grain) => [.. LiveSilos.Where(s => s.Silo.HasActivation(grain))];
 
     public async ValueTask DisposeAsync() => await Task.WhenAll(LiveSilos.Select(StopSiloAsync));
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
+    }
 
     private static async Task DisposeHostAsync(IHost host)
     {

@@ -1,0 +1,16 @@
+using OrleansTwitter.Actors.Transport;
+
+namespace OrleansTwitter.Actors.Client;
+
+/// <summary>A client's connection to one gateway, and whether new calls may still go there.</summary>
+internal sealed class GatewayConnection(string endpoint, Connection connection)
+{
+    public string Endpoint { get; } = endpoint;
+
+    public Connection Connection { get; } = connection;
+
+    /// <summary>Set when the gateway said goodbye: calls in flight finish, new ones go elsewhere.</summary>
+    public bool IsDraining { get; set; }
+
+    public bool IsUsable => !IsDraining && !Connection.IsClosed;
+}
