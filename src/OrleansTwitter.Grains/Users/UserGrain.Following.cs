@@ -44,7 +44,7 @@ internal sealed partial class UserGrain
 
         account.Intent = FollowIntent.Follow;
         await following.WriteStateAsync();
-        await FinishIntentAsync(target, account);
+        await FinishOrLeavePendingAsync(target, account);
     }
 
     public async Task UnfollowAsync(string handle)
@@ -66,7 +66,7 @@ internal sealed partial class UserGrain
 
         account.Intent = FollowIntent.Unfollow;
         await following.WriteStateAsync();
-        await FinishIntentAsync(target, account);
+        await FinishOrLeavePendingAsync(target, account);
     }
 
     public async Task<HandlePage> GetFollowingAsync(string? cursor, int limit)
@@ -88,6 +88,20 @@ internal sealed partial class UserGrain
             .ToList();
         var items = keys.Take(limit).Select(k => Accounts[k].Handle).ToList();
         return new HandlePage(items, keys.Count > limit ? keys[limit - 1] : null);
+    }
+
+    private async Task FinishOrLeavePendingAsync(string target, FollowedAccount account)
+    {
+        try
+        {
+            await FinishIntentAsync(target, account);
+        }
+        catch
+        {
+            // The intent stays recorded: the next follow operation of this activation finishes it.
+            _followingRepaired = false;
+            throw;
+        }
     }
 
     // Sends the recorded intent to the followee (idempotent there), then records it as done.
