@@ -46,7 +46,7 @@ internal sealed class AccountGrain([PersistentState(AccountState.Name)] IPersist
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         if (state.State.Handle is null)
         {
-            throw new UnknownUserException(this.GetPrimaryKeyString());
+            throw UnknownUserException.ForHandle(this.GetPrimaryKeyString());
         }
 
         state.State.PasswordHash = passwordHash;

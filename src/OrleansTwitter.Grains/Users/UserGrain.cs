@@ -120,7 +120,7 @@ internal sealed partial class UserGrain(
         {
             // Nothing to keep in memory for a handle nobody registered.
             DeactivateOnIdle();
-            throw new UnknownUserException(Key);
+            throw UnknownUserException.ForHandle(Key);
         }
     }
 
