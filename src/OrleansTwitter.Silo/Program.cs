@@ -21,6 +21,7 @@ builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 try
 {
+    SiloClustering.Configure(builder, endpoint);
     builder.UseActors(silo => silo.AddStreamsFromConfiguration().AddTimeline().AddGrainStorageFromConfiguration(SiloStorageProviders.Additional));
 }
 catch (InvalidOperationException configurationProblem)

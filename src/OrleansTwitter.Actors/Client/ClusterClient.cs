@@ -33,6 +33,8 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
     private readonly string _clientId = Guid.NewGuid().ToString("N");
     private Task _refreshLoop = Task.CompletedTask;
     private string _lastProblem = "no gateway tried yet";
+    private int _disposed;
+    private readonly TaskCompletionSource _manifestReceived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal ClusterClient(ClusterClientOptions options, IMembershipTable? table, MessagingOptions messaging, IServiceProvider services, TimeProvider time, ILoggerFactory loggerFactory, IEnumerable<System.Reflection.Assembly> assemblies)
     {
@@ -78,6 +80,17 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
             await Task.Delay(_options.GatewayRefreshPeriod, _time, cancellationToken);
         }
 
+        // The first gateway's manifest says which grain type implements each interface, so grain
+        // references work in a process that has the interfaces but not the grain classes.
+        try
+        {
+            await _manifestReceived.Task.WaitAsync(_options.StartTimeout, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new SiloUnavailableException($"The gateways accepted the connection but sent no grain manifest within {_options.StartTimeout}.");
+        }
+
         _refreshLoop = RefreshLoopAsync();
     }
 
@@ -108,8 +121,14 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
     GrainRequest? IFrameResolver.PendingRequest(long requestId) =>
         _calls.TryGet(requestId, out var call) ? call.Message?.Request : null;
 
+    /// <summary>Closes the gateway connections and fails calls still waiting. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         await _refreshLoop;
         foreach (var gateway in _gateways.Values)
@@ -176,6 +195,10 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
                 break;
             case FrameKind.Rejection when _calls.TryGet(frame.Id, out var call):
                 call.Reject(frame.ErrorMessage ?? "refused");
+                break;
+            case FrameKind.Manifest when frame.GrainTypes is { } grainTypes:
+                _manifest.AddClusterGrainTypes(grainTypes);
+                _manifestReceived.TrySetResult();
                 break;
             case FrameKind.Goodbye:
                 foreach (var gateway in _gateways.Values.Where(g => g.Connection == connection))

@@ -17,6 +17,9 @@ internal sealed class ActorsManifest
     private readonly Dictionary<int, Type> _interfaceIds = [];
     private readonly Dictionary<string, List<string>> _implicitSubscribers = new(StringComparer.Ordinal);
 
+    // What the cluster's gateways reported, for a client that has the interfaces but not the grain classes.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _clusterGrainTypes = new(StringComparer.Ordinal);
+
     private ActorsManifest()
     {
     }
@@ -73,10 +76,29 @@ internal sealed class ActorsManifest
     public bool IsImplicitlySubscribed(string grainType, string streamNamespace) =>
         _implicitSubscribers.TryGetValue(streamNamespace, out var grainTypes) && grainTypes.Contains(grainType, StringComparer.Ordinal);
 
+    /// <summary>Each grain interface implemented by exactly one grain class here, by full name, with that class's grain type.</summary>
+    public IReadOnlyDictionary<string, string> InterfaceGrainTypes() =>
+        _implementations.Where(i => i.Value.Count == 1 && i.Key.FullName is not null).ToDictionary(i => i.Key.FullName!, i => i.Value[0].GrainType, StringComparer.Ordinal);
+
+    /// <summary>Adds a gateway's interface-to-grain-type map (a client without the grain classes resolves through it).</summary>
+    public void AddClusterGrainTypes(IReadOnlyDictionary<string, string> grainTypes)
+    {
+        foreach (var (interfaceName, grainType) in grainTypes)
+        {
+            _clusterGrainTypes[interfaceName] = grainType;
+        }
+    }
+
     /// <summary>The grain type of the one class that implements <paramref name="interfaceType"/>.</summary>
     public string ResolveGrainType(Type interfaceType)
     {
-        if (!_implementations.TryGetValue(interfaceType, out var classes) || classes.Count == 0)
+        if ((!_implementations.TryGetValue(interfaceType, out var classes) || classes.Count == 0)
+            && interfaceType.FullName is { } name && _clusterGrainTypes.TryGetValue(name, out var reported))
+        {
+            return reported;
+        }
+
+        if (!_implementations.TryGetValue(interfaceType, out classes) || classes.Count == 0)
         {
             throw new ArgumentException(
                 $"No grain class implements {interfaceType.FullName}. Is the assembly that declares the grain class loaded, " +

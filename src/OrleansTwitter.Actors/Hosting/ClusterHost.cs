@@ -60,7 +60,10 @@ internal sealed class ClusterHost : IAsyncDisposable
         _connector = new FrameConnector(membershipOptions.ConnectTimeout, loggerFactory);
         FailureDetector? detector = null;
         var inbound = new InboundFrameHandler(calls, catalog, Router, Membership, id => detector!.OnPong(id), OnReleased, deactivationTimeout, _logger);
-        Connections = new SiloConnections(Self, _connector, new FrameResolver(manifest, calls), inbound.OnFrame, OnConnectionClosed, _logger);
+        var grainTypes = manifest.InterfaceGrainTypes();
+        Connections = new SiloConnections(
+            Self, _connector, new FrameResolver(manifest, calls), inbound.OnFrame, OnConnectionClosed,
+            () => EncodedFrame.Encode(grainTypes, static (w, map) => MessageCodec.WriteManifest(w, map)), _logger);
         Router.Attach(Connections);
         detector = _failureDetector = new FailureDetector(Membership, Connections, time, _logger);
         var address = IPAddress.Parse(network.Host);

@@ -61,7 +61,7 @@ internal sealed class InboundFrameHandler(
             case FrameKind.MulticastResult when calls.TryGet(frame.Id, out var call):
                 call.Complete(new MulticastResult(frame.Delivered, frame.Skipped, frame.Failed, frame.ErrorType is null ? null : ExceptionCodec.Recreate(frame.ErrorType, frame.ErrorMessage ?? string.Empty)));
                 break;
-            case FrameKind.Response or FrameKind.Error or FrameKind.Rejection or FrameKind.MulticastResult:
+            case FrameKind.Response or FrameKind.Error or FrameKind.Rejection or FrameKind.MulticastResult or FrameKind.Manifest:
                 // The caller stopped waiting (timed out) before the answer came.
                 break;
             default:

@@ -35,4 +35,7 @@ internal enum FrameKind
     /// </summary>
     ReleaseGrain = 11,
     Released = 12,
+
+    /// <summary>A gateway's answer to a client's hello: which grain type implements each grain interface.</summary>
+    Manifest = 13,
 }

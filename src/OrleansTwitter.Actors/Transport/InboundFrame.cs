@@ -40,6 +40,9 @@ internal sealed class InboundFrame
 
     public string? ErrorMessage { get; set; }
 
+    // Manifest: interface full name to grain type
+    public Dictionary<string, string>? GrainTypes { get; set; }
+
     // MulticastResult
     public int Delivered { get; set; }
 

@@ -82,6 +82,19 @@ internal static class MessageCodec
         w.WriteEndObject();
     }
 
+    public static void WriteManifest(Utf8JsonWriter w, IReadOnlyDictionary<string, string> grainTypes)
+    {
+        Start(w, FrameKind.Manifest, 0);
+        w.WriteStartObject("map");
+        foreach (var (interfaceName, grainType) in grainTypes)
+        {
+            w.WriteString(interfaceName, grainType);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
     public static void WriteSignal(Utf8JsonWriter w, FrameKind kind, long id)
     {
         Start(w, kind, id);
@@ -137,6 +150,7 @@ internal static class MessageCodec
                 case "et": frame.ErrorType = reader.GetString(); break;
                 case "em": frame.ErrorMessage = reader.GetString(); break;
                 case "n": ReadCounts(ref reader, frame); break;
+                case "map": frame.GrainTypes = ReadMap(ref reader); break;
                 default: reader.Skip(); break; // a field from a newer version
             }
         }
@@ -250,6 +264,20 @@ internal static class MessageCodec
         }
 
         return values;
+    }
+
+    private static Dictionary<string, string> ReadMap(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject, alreadyOn: true);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            map[key] = reader.GetString()!;
+        }
+
+        return map;
     }
 
     private static void ReadCounts(ref Utf8JsonReader reader, InboundFrame frame)

@@ -17,6 +17,7 @@ internal sealed class SiloConnections(
     IFrameResolver resolver,
     Action<Connection, InboundFrame> onFrame,
     Action<Connection> onClosed,
+    Func<EncodedFrame> clientWelcome,
     ILogger logger)
 {
     private readonly ConcurrentDictionary<SiloAddress, Lazy<Task<Connection>>> _outbound = new();
@@ -124,6 +125,19 @@ internal sealed class SiloConnections(
         {
             connection.RemoteClientId = client;
             _clients[client] = connection;
+            _ = WelcomeAsync(connection);
+        }
+    }
+
+    private async Task WelcomeAsync(Connection client)
+    {
+        try
+        {
+            await client.SendAsync(clientWelcome());
+        }
+        catch (IOException exception)
+        {
+            TransportLog.ConnectionFailed(logger, exception, client.Description);
         }
     }
 

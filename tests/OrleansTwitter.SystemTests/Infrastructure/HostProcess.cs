@@ -49,6 +49,14 @@ internal sealed class HostProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(assemblyPath);
+        if (assemblyPath == SiloAssemblyPath)
+        {
+            // Free ports by default, so silos started by parallel tests never collide on the
+            // contract's defaults (11111, 30000); a test's own value comes later and wins.
+            start.ArgumentList.Add($"--Silo:Port={FreePort.Next()}");
+            start.ArgumentList.Add($"--Silo:GatewayPort={FreePort.Next()}");
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -99,6 +107,9 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public void Terminate() => PosixSignals.Terminate(_process.Id);
+
+    /// <summary>SIGKILL: the process dies at once, writing and telling nothing.</summary>
+    public void Kill() => _process.Kill();
 
     /// <summary>Waits for exit and returns the exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)

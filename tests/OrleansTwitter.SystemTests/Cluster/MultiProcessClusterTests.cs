@@ -1,0 +1,107 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansTwitter.Actors.Client;
+using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Hosting;
+using OrleansTwitter.Actors.Redis.Membership;
+using RedisServerFixture = OrleansTwitter.Actors.Redis.Tests.Infrastructure.RedisServerFixture;
+using OrleansTwitter.Contracts;
+using OrleansTwitter.SystemTests.Infrastructure;
+
+namespace OrleansTwitter.SystemTests.Cluster;
+
+/// <summary>Three silo processes on Redis membership and shared File storage, as an operator runs them.</summary>
+[Trait("Category", "System")]
+public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>, IDisposable
+{
+    private const int Users = 30;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly RedisServerFixture _redis;
+    private readonly string _folder = Directory.CreateTempSubdirectory("ot-cluster-").FullName;
+    private readonly string _clusterId = "system-" + Guid.NewGuid().ToString("N")[..8];
+
+    public MultiProcessClusterTests(RedisServerFixture redis) => _redis = redis;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public async Task Three_silo_processes_form_one_cluster_and_serve_every_grain_again_after_one_is_killed()
+    {
+        var gatewayPorts = new List<int>();
+        var silos = new List<HostProcess>();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                var gatewayPort = FreePort.Next();
+                gatewayPorts.Add(gatewayPort);
+                silos.Add(HostProcess.Start(HostProcess.SiloAssemblyPath, _folder,
+                    "--Cluster:Membership=Redis", $"--Redis:ConnectionString={_redis.ConnectionString}", $"--Cluster:ClusterId={_clusterId}",
+                    $"--Storage:Path={Path.Combine(_folder, "data")}", $"--Silo:HttpPort={FreePort.Next()}", $"--Silo:GatewayPort={gatewayPort}"));
+            }
+
+            foreach (var silo in silos)
+            {
+                await silo.WaitForOutputAsync("Application started", StartTimeout);
+            }
+
+            using var table = new RedisMembershipTable((new RedisMembershipOptions { ConnectionString = _redis.ConnectionString, ClusterId = _clusterId }), NullLogger<RedisMembershipTable>.Instance);
+            var rows = (await table.ReadAsync()).Entries;
+            Assert.Equal(3, rows.Count(r => r.Status == SiloStatus.Active));
+
+            using var client = await StartClientAsync(gatewayPorts);
+            var factory = client.Services.GetRequiredService<IClusterClient>();
+            for (var i = 0; i < Users; i++)
+            {
+                Assert.True(await factory.GetGrain<IUserGrain>($"user{i}").RegisterAsync($"User{i}", null));
+            }
+
+            silos[2].Kill();
+            var killedAt = DateTime.UtcNow;
+
+            // Every grain answers again once the cluster has declared the dead silo dead and
+            // re-placed its grains; until then a call may fail fast, never hang.
+            var deadline = killedAt + TimeSpan.FromSeconds(20);
+            var pending = Enumerable.Range(0, Users).ToHashSet();
+            while (pending.Count > 0 && DateTime.UtcNow < deadline)
+            {
+                foreach (var i in pending.ToList())
+                {
+                    try
+                    {
+                        var profile = await factory.GetGrain<IUserGrain>($"user{i}").GetProfileAsync().WaitAsync(TimeSpan.FromSeconds(5));
+                        Assert.Equal($"User{i}", profile.Handle);
+                        pending.Remove(i);
+                    }
+                    catch (SiloUnavailableException)
+                    {
+                        // Routed to the dead silo before it was declared dead: try again.
+                    }
+                }
+            }
+
+            Assert.True(pending.Count == 0, $"users {string.Join(", ", pending)} were still unreachable 20 s after the kill");
+            var after = (await table.ReadAsync()).Entries;
+            Assert.Equal(2, after.Count(r => r.Status == SiloStatus.Active));
+            Assert.Equal(1, after.Count(r => r.Status == SiloStatus.Dead));
+        }
+        finally
+        {
+            foreach (var silo in silos)
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<IHost> StartClientAsync(IEnumerable<int> gatewayPorts)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.UseActorsClient(o => o.Gateways = [.. gatewayPorts.Select(p => "127.0.0.1:" + p.ToString(CultureInfo.InvariantCulture))]);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+}
