@@ -263,10 +263,13 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
-            var wanted = await CurrentGatewaysAsync(cancellationToken);
+            var (wanted, leaving) = await CurrentGatewaysAsync(cancellationToken);
             foreach (var (endpoint, gateway) in _gateways)
             {
-                if (!gateway.IsUsable || !wanted.Contains(endpoint))
+                // A working connection is kept even when the table does not list it (a table that
+                // restarted empty lists nobody for a moment); only a closed connection, a goodbye,
+                // or the table saying the silo is leaving or dead drops it.
+                if (!gateway.IsUsable || leaving.Contains(endpoint))
                 {
                     _gateways.TryRemove(endpoint, out _);
                 }
@@ -283,15 +286,19 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
         }
     }
 
-    private async Task<HashSet<string>> CurrentGatewaysAsync(CancellationToken cancellationToken)
+    private async Task<(HashSet<string> Wanted, HashSet<string> Leaving)> CurrentGatewaysAsync(CancellationToken cancellationToken)
     {
         if (_options.Gateways.Count > 0)
         {
-            return [.. _options.ParsedGateways().Select(g => $"{g.Host}:{g.Port}")];
+            return ([.. _options.ParsedGateways().Select(g => $"{g.Host}:{g.Port}")], []);
         }
 
-        var view = new MembershipView(await _table!.ReadAsync(cancellationToken));
-        return [.. view.Gateways.Select(g => $"{g.Silo.Host}:{g.GatewayPort}")];
+        var snapshot = await _table!.ReadAsync(cancellationToken);
+        var view = new MembershipView(snapshot);
+        var leaving = snapshot.Entries
+            .Where(e => e.GatewayPort > 0 && e.Status is SiloStatus.ShuttingDown or SiloStatus.Dead)
+            .Select(e => $"{e.Silo.Host}:{e.GatewayPort}");
+        return ([.. view.Gateways.Select(g => $"{g.Silo.Host}:{g.GatewayPort}")], [.. leaving]);
     }
 
     private async Task ConnectQuietlyAsync(string endpoint, CancellationToken cancellationToken)
