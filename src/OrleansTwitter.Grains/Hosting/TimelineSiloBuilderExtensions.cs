@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Diagnostics;
@@ -40,7 +41,10 @@ public static class TimelineSiloBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TimelineOptions>, TimelineOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CreateIdGenerator);
-        services.TryAddSingleton<CelebrityTweetCache>();
+        services.TryAddSingleton(sp => new CelebrityTweetCache(
+            CelebrityTweetCache.FromGrains(sp.GetRequiredService<IGrainFactory>()),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<TimelineOptions>>()));
         services.TryAddSingleton<TweetRecords>();
         services.TryAddSingleton<TweetStore>();
         services.TryAddSingleton<ITweetStore>(sp => sp.GetRequiredService<TweetStore>());

@@ -14,11 +14,18 @@ namespace OrleansTwitter.Grains.Timeline;
 /// costs the celebrity about one call per period per silo, so it is never a read hotspot. One
 /// fetch per celebrity is in flight at a time; every reader waits on that one.
 /// </summary>
-internal sealed class CelebrityTweetCache(IGrainFactory grainFactory, TimeProvider timeProvider, IOptions<TimelineOptions> options)
+/// <param name="fetch">Gets an author's newest tweets (author key, how many); <see cref="FromGrains"/> in a silo.</param>
+/// <param name="timeProvider">The silo's clock.</param>
+/// <param name="options">The cache duration and the capacity (how many tweets to keep per celebrity).</param>
+internal sealed class CelebrityTweetCache(Func<string, int, Task<RecentTweets>> fetch, TimeProvider timeProvider, IOptions<TimelineOptions> options)
 {
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly TimeSpan _duration = options.Value.CelebrityCacheDuration;
     private readonly int _limit = options.Value.Capacity;
+
+    /// <summary>Fetches from the authors' <see cref="IUserTweetsGrain"/>s.</summary>
+    public static Func<string, int, Task<RecentTweets>> FromGrains(IGrainFactory grainFactory) =>
+        (authorKey, limit) => grainFactory.GetGrain<IUserTweetsGrain>(authorKey).GetRecentAsync(null, limit);
 
     /// <summary>The celebrity's newest tweets (up to a full timeline's worth), newest first.</summary>
     public ValueTask<ImmutableArray<Tweet>> GetAsync(string authorKey)
@@ -64,7 +71,7 @@ internal sealed class CelebrityTweetCache(IGrainFactory grainFactory, TimeProvid
     // activation happened to start the shared fetch, since other grains wait on it too.
     private async Task<ImmutableArray<Tweet>> FetchAsync(string authorKey)
     {
-        var recent = await grainFactory.GetGrain<IUserTweetsGrain>(authorKey).GetRecentAsync(null, _limit).ConfigureAwait(false);
+        var recent = await fetch(authorKey, _limit).ConfigureAwait(false);
         return recent.Tweets;
     }
 

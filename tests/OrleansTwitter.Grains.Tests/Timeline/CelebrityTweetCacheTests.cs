@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Testing;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Hosting;
@@ -16,7 +15,7 @@ public sealed class CelebrityTweetCacheTests
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(2);
 
     private static CelebrityTweetCache Create(FakeAuthors authors, ManualTimeProvider clock) =>
-        new(authors, clock, Options.Create(new TimelineOptions { CelebrityCacheDuration = Duration }));
+        new(authors.FetchAsync, clock, Options.Create(new TimelineOptions { CelebrityCacheDuration = Duration }));
 
     [Fact]
     public async Task Any_number_of_concurrent_readers_cost_the_celebrity_one_call_per_period()
@@ -62,10 +61,10 @@ public sealed class CelebrityTweetCacheTests
         Assert.Equal(2, authors.Calls("flaky"));
     }
 
-    /// <summary>A grain factory whose author tweet grains answer when the test says so.</summary>
-    private sealed class FakeAuthors : IGrainFactory
+    /// <summary>Authors whose recent tweets arrive when the test says so, counting the calls.</summary>
+    private sealed class FakeAuthors
     {
-        private readonly Dictionary<string, Author> _authors = [];
+        private readonly Dictionary<string, (int Calls, TaskCompletionSource<RecentTweets>? Pending)> _authors = [];
 
         public int Calls(string key) => _authors[key].Calls;
 
@@ -73,49 +72,11 @@ public sealed class CelebrityTweetCacheTests
 
         public void Fail(string key, Exception exception) => _authors[key].Pending!.SetException(exception);
 
-        public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
-            where TGrainInterface : IGrainWithStringKey
+        public Task<RecentTweets> FetchAsync(string key, int limit)
         {
-            lock (_authors)
-            {
-                if (!_authors.TryGetValue(primaryKey, out var author))
-                {
-                    _authors[primaryKey] = author = new Author();
-                }
-
-                return (TGrainInterface)(object)author;
-            }
-        }
-
-        public TGrainInterface GetGrain<TGrainInterface>(long primaryKey)
-            where TGrainInterface : IGrainWithIntegerKey => throw new NotSupportedException();
-
-        public TGrainInterface GetGrain<TGrainInterface>(Guid primaryKey)
-            where TGrainInterface : IGrainWithGuidKey => throw new NotSupportedException();
-
-        public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
-            where TGrainInterface : IGrain => throw new NotSupportedException();
-
-        private sealed class Author : IUserTweetsGrain
-        {
-            public int Calls { get; private set; }
-
-            public TaskCompletionSource<RecentTweets>? Pending { get; private set; }
-
-            public Task<RecentTweets> GetRecentAsync(TweetId? since, int limit)
-            {
-                Calls++;
-                Pending = new TaskCompletionSource<RecentTweets>(TaskCreationOptions.RunContinuationsAsynchronously);
-                return Pending.Task;
-            }
-
-            public Task<long> AppendAsync(Tweet tweet) => throw new NotSupportedException();
-
-            public Task<TimelinePage> GetPageAsync(int limit, TweetId? before) => throw new NotSupportedException();
-
-            public Task<long> GetCountAsync() => throw new NotSupportedException();
-
-            public Task SetCelebrityAsync(bool celebrity) => throw new NotSupportedException();
+            var pending = new TaskCompletionSource<RecentTweets>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _authors[key] = (_authors.GetValueOrDefault(key).Calls + 1, pending);
+            return pending.Task;
         }
     }
 }
