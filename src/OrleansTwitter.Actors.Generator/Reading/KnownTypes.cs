@@ -24,11 +24,14 @@ internal static class KnownTypes
     public static bool IsRuntimeMarker(INamedTypeSymbol type) =>
         type.ContainingNamespace?.ToDisplayString() == CoreNamespace;
 
-    /// <summary>A user interface that derives, directly or not, from IGrain.</summary>
+    /// <summary>
+    /// A user interface that derives, directly or not, from IGrain, or from IGrainObserver (an
+    /// observer is called through a generated proxy exactly like a grain).
+    /// </summary>
     public static bool IsGrainInterface(INamedTypeSymbol type) =>
         type.TypeKind == TypeKind.Interface
         && !IsRuntimeMarker(type)
-        && type.AllInterfaces.Any(i => Is(i, CoreNamespace, "IGrain"));
+        && type.AllInterfaces.Any(i => Is(i, CoreNamespace, "IGrain") || Is(i, CoreNamespace, "IGrainObserver"));
 
     public static bool DerivesFromGrain(INamedTypeSymbol type)
     {

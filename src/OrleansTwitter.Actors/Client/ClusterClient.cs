@@ -46,7 +46,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
         _manifest = ActorsManifest.FromAssemblies(GrainAssemblyDiscovery.Discover(assemblies));
         _calls = new PendingCallRegistry(Microsoft.Extensions.Options.Options.Create(messaging), time) { RejectionHandler = OnRejected };
         _connector = new FrameConnector(options.ConnectTimeout, loggerFactory);
-        _grainFactory = new GrainFactory(_manifest, this);
+        _grainFactory = new GrainFactory(_manifest, this) { ObserverHome = ObserverHome };
         if (options.Gateways.Count == 0 && table is null)
         {
             throw new InvalidOperationException("A cluster client needs gateways: set Cluster:Gateways (host:port,...) or use a shared membership table (Cluster:Membership=Redis).");
@@ -115,6 +115,18 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
     public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
         where TGrainInterface : IGrain => _grainFactory.GetGrain<TGrainInterface>(grainId);
 
+    /// <summary>
+    /// An observer in this client, reachable through one gateway (the first by endpoint). If that
+    /// gateway leaves, calls to the observer fail and grains drop it; make a new reference then.
+    /// </summary>
+    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver => _grainFactory.CreateObjectReference<TGrainObserverInterface>(observer);
+
+    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver reference)
+        where TGrainObserverInterface : IGrainObserver => _grainFactory.DeleteObjectReference<TGrainObserverInterface>(reference);
+
+    GrainReference IFrameResolver.CreateReference(Type interfaceType, GrainId grain) => _grainFactory.CreateReference(interfaceType, grain);
+
     GrainRequest? IFrameResolver.CreateRequest(int interfaceId, int methodId) =>
         _manifest.TryGetMethod(interfaceId, methodId, out var method) ? method.CreateRequest() : null;
 
@@ -141,6 +153,13 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
         _connector.Dispose();
         _refreshGate.Dispose();
         _stopping.Dispose();
+    }
+
+    private (string Silo, string Client) ObserverHome()
+    {
+        var home = _gateways.Values.Where(g => g.IsUsable && g.Silo is not null).OrderBy(g => g.Endpoint, StringComparer.Ordinal).FirstOrDefault()
+            ?? throw new SiloUnavailableException($"No gateway is connected to reach an observer through: {_lastProblem}");
+        return (home.Silo!.Value.ToString(), _clientId);
     }
 
     private void Route(PendingCall call)
@@ -196,8 +215,25 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
             case FrameKind.Rejection when _calls.TryGet(frame.Id, out var call):
                 call.Reject(frame.ErrorMessage ?? "refused");
                 break;
+            case FrameKind.Request when Actors.Observers.ObserverId.Is(frame.Target):
+                var sink = new RemoteResponseSink(connection, frame.Id, frame.Request, _logger);
+                if (frame.Request is null)
+                {
+                    sink.Fail(new NotSupportedException(frame.ErrorMessage));
+                }
+                else
+                {
+                    _grainFactory.Observers.Invoke(Actors.Observers.ObserverId.Parse(frame.Target), new Message(frame.Target, frame.Request, frame.Id, frame.Deadline, frame.CallChain, sink));
+                }
+
+                break;
             case FrameKind.Manifest when frame.GrainTypes is { } grainTypes:
                 _manifest.AddClusterGrainTypes(grainTypes);
+                foreach (var gateway in _gateways.Values.Where(g => g.Connection == connection))
+                {
+                    gateway.Silo = frame.Silo;
+                }
+
                 _manifestReceived.TrySetResult();
                 break;
             case FrameKind.Goodbye:

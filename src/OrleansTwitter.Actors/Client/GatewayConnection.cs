@@ -13,4 +13,7 @@ internal sealed class GatewayConnection(string endpoint, Connection connection)
     public bool IsDraining { get; set; }
 
     public bool IsUsable => !IsDraining && !Connection.IsClosed;
+
+    /// <summary>The gateway silo's address, from its manifest: observers made here are reached through it.</summary>
+    public Membership.SiloAddress? Silo { get; set; }
 }

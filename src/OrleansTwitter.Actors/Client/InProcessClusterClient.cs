@@ -19,4 +19,10 @@ internal sealed class InProcessClusterClient(Silo silo, IServiceProvider service
 
     public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
         where TGrainInterface : IGrain => silo.GrainFactory.GetGrain<TGrainInterface>(grainId);
+
+    public TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver => silo.GrainFactory.CreateObjectReference<TGrainObserverInterface>(observer);
+
+    public void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver reference)
+        where TGrainObserverInterface : IGrainObserver => silo.GrainFactory.DeleteObjectReference<TGrainObserverInterface>(reference);
 }

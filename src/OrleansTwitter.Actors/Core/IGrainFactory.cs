@@ -15,4 +15,16 @@ public interface IGrainFactory
     /// <summary>A reference of interface <typeparamref name="TGrainInterface"/> to an existing identity.</summary>
     TGrainInterface GetGrain<TGrainInterface>(GrainId grainId)
         where TGrainInterface : IGrain;
+
+    /// <summary>
+    /// A reference that grains can call back, to <paramref name="observer"/> in this process. It
+    /// works across the cluster (through this client's gateway) until
+    /// <see cref="DeleteObjectReference{TGrainObserverInterface}"/>, or until this process stops.
+    /// </summary>
+    TGrainObserverInterface CreateObjectReference<TGrainObserverInterface>(IGrainObserver observer)
+        where TGrainObserverInterface : IGrainObserver;
+
+    /// <summary>Stops routing calls to an observer; calls made afterwards fail with an error that says so.</summary>
+    void DeleteObjectReference<TGrainObserverInterface>(IGrainObserver reference)
+        where TGrainObserverInterface : IGrainObserver;
 }

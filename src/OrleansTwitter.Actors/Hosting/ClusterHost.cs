@@ -62,8 +62,8 @@ internal sealed class ClusterHost : IAsyncDisposable
         var inbound = new InboundFrameHandler(calls, catalog, Router, Membership, id => detector!.OnPong(id), OnReleased, deactivationTimeout, _logger);
         var grainTypes = manifest.InterfaceGrainTypes();
         Connections = new SiloConnections(
-            Self, _connector, new FrameResolver(manifest, calls), inbound.OnFrame, OnConnectionClosed,
-            () => EncodedFrame.Encode(grainTypes, static (w, map) => MessageCodec.WriteManifest(w, map)), _logger);
+            Self, _connector, new FrameResolver(manifest, calls, this), inbound.OnFrame, OnConnectionClosed,
+            () => EncodedFrame.Encode((grainTypes, Self), static (w, s) => MessageCodec.WriteManifest(w, s.grainTypes, s.Self)), _logger);
         Router.Attach(Connections);
         detector = _failureDetector = new FailureDetector(Membership, Connections, time, _logger);
         var address = IPAddress.Parse(network.Host);
@@ -83,6 +83,9 @@ internal sealed class ClusterHost : IAsyncDisposable
     public ClusterCallRouter Router { get; }
 
     public SiloConnections Connections { get; }
+
+    /// <summary>Makes proxies for references that arrive in messages; set by the silo once its grain factory exists.</summary>
+    public Func<Type, GrainId, GrainReference>? ReferenceFactory { get; set; }
 
     private TimeSpan ReleaseTimeout { get; }
 
@@ -227,8 +230,11 @@ internal sealed class ClusterHost : IAsyncDisposable
     }
 
     /// <summary>Request types by id (generated, plus the runtime's own stream delivery), and requests awaiting responses.</summary>
-    private sealed class FrameResolver(ActorsManifest manifest, PendingCallRegistry calls) : IFrameResolver
+    private sealed class FrameResolver(ActorsManifest manifest, PendingCallRegistry calls, ClusterHost host) : IFrameResolver
     {
+        public GrainReference CreateReference(Type interfaceType, GrainId grain) =>
+            (host.ReferenceFactory ?? throw new InvalidOperationException("The silo is not started.")).Invoke(interfaceType, grain);
+
         public GrainRequest? CreateRequest(int interfaceId, int methodId) =>
             interfaceId == Streams.StreamDeliveryRequest.DeliveryInterfaceId && methodId == Streams.StreamDeliveryRequest.DeliveryMethodId
                 ? new Streams.StreamDeliveryRequest()

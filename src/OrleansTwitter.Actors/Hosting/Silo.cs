@@ -42,6 +42,17 @@ public sealed class Silo : IAsyncDisposable, IDisposable
 
         var grainFactory = new GrainFactory(Manifest, Invoker);
         GrainFactory = grainFactory;
+        if (_cluster is not null)
+        {
+            var self = _cluster.Self.ToString();
+            grainFactory.ObserverHome = () => (self, string.Empty);
+            _cluster.ReferenceFactory = grainFactory.CreateReference;
+            _cluster.Router.Observers = grainFactory.Observers;
+        }
+        else
+        {
+            ((LocalGrainCallInvoker)Invoker).Observers = grainFactory.Observers;
+        }
         Multicaster = new GrainMulticaster(grainFactory, Catalog, PendingCalls, _cluster?.Router);
         var environment = new ActivationEnvironment(dependencies.Services, GrainFactory, dependencies.Time, _collectionOptions, _logger)
         {

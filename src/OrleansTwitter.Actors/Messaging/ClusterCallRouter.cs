@@ -35,6 +35,9 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
 
     public SiloAddress Self => _membership.Self;
 
+    /// <summary>The observers made in this silo; set once its grain factory exists.</summary>
+    public Observers.ObserverRegistry? Observers { get; set; }
+
     public void Attach(SiloConnections connections) => _connections = connections;
 
     public Task<T> InvokeAsync<T>(GrainId target, GrainRequest request)
@@ -53,6 +56,12 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
     public void Route(PendingCall call)
     {
         var message = call.Message!;
+        if (Actors.Observers.ObserverId.Is(message.Target))
+        {
+            RouteToObserver(call, Actors.Observers.ObserverId.Parse(message.Target));
+            return;
+        }
+
         var owner = OwnerOf(message.Target);
         if (owner is null)
         {
@@ -67,19 +76,77 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
             return;
         }
 
-        EncodedFrame frame;
-        try
+        if (!TryEncode(call, out var frame))
         {
-            frame = EncodedFrame.Encode(message, static (w, m) => MessageCodec.WriteRequest(w, m.RequestId, m.Target, m.Request, m.Deadline, m.ForwardCount, m.CallChain));
-        }
-        catch (Exception exception) when (exception is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
-        {
-            call.Fail(new NotSupportedException($"Cannot send {message.Request} to {message.Target}: an argument cannot be serialized. {exception.Message}", exception));
             return;
         }
 
         call.Destination = owner;
         _ = SendAsync(owner.Value, frame, call);
+    }
+
+    // An observer lives in one process: its own silo, or a client connected to that silo.
+    private void RouteToObserver(PendingCall call, Actors.Observers.ObserverId observer)
+    {
+        var message = call.Message!;
+        var home = observer.SiloAddress;
+        if (home is null || (home == Self && observer.Client.Length == 0))
+        {
+            call.Destination = null;
+            (Observers ?? throw new InvalidOperationException("Observers are not available in this silo.")).Invoke(observer, message);
+            return;
+        }
+
+        if (!TryEncode(call, out var frame))
+        {
+            return;
+        }
+
+        if (home != Self)
+        {
+            call.Destination = home;
+            _ = SendAsync(home.Value, frame, call);
+            return;
+        }
+
+        if (_connections is null || !_connections.TryGetClient(observer.Client, out var client))
+        {
+            frame.Release();
+            call.Fail(new SiloUnavailableException($"Observer {message.Target}: its client is no longer connected to {Self}."));
+            return;
+        }
+
+        call.Destination = Self;
+        _ = SendToClientAsync(client, frame, call);
+    }
+
+    private bool TryEncode(PendingCall call, out EncodedFrame frame)
+    {
+        var message = call.Message!;
+        try
+        {
+            frame = EncodedFrame.Encode(message, static (w, m) => MessageCodec.WriteRequest(w, m.RequestId, m.Target, m.Request, m.Deadline, m.ForwardCount, m.CallChain));
+            return true;
+        }
+        catch (Exception exception) when (exception is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
+        {
+            call.Fail(new NotSupportedException($"Cannot send {message.Request} to {message.Target}: an argument cannot be serialized. {exception.Message}", exception));
+            frame = default;
+            return false;
+        }
+    }
+
+    private static async Task SendToClientAsync(Connection client, EncodedFrame frame, PendingCall call)
+    {
+        try
+        {
+            await client.SendAsync(frame);
+        }
+        catch (IOException exception)
+        {
+            frame.Release();
+            call.Fail(new SiloUnavailableException($"The client of observer {call.Message?.Target} disconnected: {exception.Message}", exception));
+        }
     }
 
     /// <summary>Sends one multicast frame for the keys <paramref name="owner"/> holds, and awaits its tally.</summary>

@@ -79,6 +79,16 @@ internal sealed class InboundFrameHandler(
             return;
         }
 
+        if (Actors.Observers.ObserverId.Is(frame.Target))
+        {
+            // Observers are found by the silo their id names, not by placement: relay it there
+            // (or to the client connected here), and the answer back.
+            var toObserver = calls.Register(frame.Deadline, (id, deadline, started) => new RelayedCall(calls, id, deadline, started, sink));
+            toObserver.Message = new Message(frame.Target, frame.Request, toObserver.RequestId, frame.Deadline, frame.CallChain, toObserver) { ForwardCount = frame.ForwardCount + 1 };
+            router.Route(toObserver);
+            return;
+        }
+
         var owner = router.OwnerOf(frame.Target);
         if (owner is null || owner == router.Self)
         {

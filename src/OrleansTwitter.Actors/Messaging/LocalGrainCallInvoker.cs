@@ -10,13 +10,24 @@ namespace OrleansTwitter.Actors.Messaging;
 /// </summary>
 internal sealed class LocalGrainCallInvoker(PendingCallRegistry pendingCalls, Catalog catalog) : IGrainCallInvoker
 {
+    /// <summary>The observers of this silo; set once the grain factory that creates them exists.</summary>
+    public Actors.Observers.ObserverRegistry? Observers { get; set; }
+
     public Task<T> InvokeAsync<T>(GrainId target, GrainRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var call = pendingCalls.Create<T>();
         var message = new Message(target, request, call.RequestId, call.Deadline, RequestContext.OutgoingChain(), call);
         call.Message = message;
-        catalog.Dispatch(message);
+        if (Actors.Observers.ObserverId.Is(target))
+        {
+            // A silo that is not networked can only reach observers made in this process.
+            (Observers ?? throw new InvalidOperationException("Observers are not available in this silo.")).Invoke(Actors.Observers.ObserverId.Parse(target), message);
+        }
+        else
+        {
+            catalog.Dispatch(message);
+        }
         return call.Task;
     }
 }

@@ -10,4 +10,7 @@ internal interface IFrameResolver
 
     /// <summary>The request still waiting for response <paramref name="requestId"/>, or null when nobody waits any more.</summary>
     GrainRequest? PendingRequest(long requestId);
+
+    /// <summary>A reference of <paramref name="interfaceType"/> to <paramref name="grain"/>, bound to this process.</summary>
+    Core.GrainReference CreateReference(Type interfaceType, Core.GrainId grain);
 }

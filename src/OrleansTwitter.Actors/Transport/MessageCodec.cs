@@ -13,7 +13,10 @@ namespace OrleansTwitter.Actors.Transport;
 /// </summary>
 internal static class MessageCodec
 {
-    public static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions PayloadOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new GrainReferenceJsonConverter() },
+    };
 
     public static void WriteHello(Utf8JsonWriter w, SiloAddress? silo, string? clientId)
     {
@@ -82,9 +85,10 @@ internal static class MessageCodec
         w.WriteEndObject();
     }
 
-    public static void WriteManifest(Utf8JsonWriter w, IReadOnlyDictionary<string, string> grainTypes)
+    public static void WriteManifest(Utf8JsonWriter w, IReadOnlyDictionary<string, string> grainTypes, SiloAddress gateway)
     {
         Start(w, FrameKind.Manifest, 0);
+        w.WriteString("s", gateway.ToString());
         w.WriteStartObject("map");
         foreach (var (interfaceName, grainType) in grainTypes)
         {
@@ -119,6 +123,20 @@ internal static class MessageCodec
     }
 
     public static InboundFrame Read(ReadOnlySequence<byte> payload, IFrameResolver resolver)
+    {
+        var previous = GrainReferenceJsonConverter.Decoding;
+        GrainReferenceJsonConverter.Decoding = resolver;
+        try
+        {
+            return ReadFrame(payload, resolver);
+        }
+        finally
+        {
+            GrainReferenceJsonConverter.Decoding = previous;
+        }
+    }
+
+    private static InboundFrame ReadFrame(ReadOnlySequence<byte> payload, IFrameResolver resolver)
     {
         var reader = new Utf8JsonReader(payload);
         Expect(ref reader, JsonTokenType.StartObject);

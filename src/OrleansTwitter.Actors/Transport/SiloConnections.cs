@@ -157,6 +157,10 @@ internal sealed class SiloConnections(
         onClosed(connection);
     }
 
+    /// <summary>The connection of the client <paramref name="clientId"/>, if it is connected to this gateway.</summary>
+    public bool TryGetClient(string clientId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Connection? connection) =>
+        _clients.TryGetValue(clientId, out connection) && !connection.IsClosed;
+
     /// <summary>True when some connection to <paramref name="silo"/> is still open.</summary>
     public bool IsConnected(SiloAddress silo) => _all.Keys.Any(c => c.RemoteSilo == silo && !c.IsClosed);
 }
