@@ -136,7 +136,7 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
         }
         else
         {
-            grainState.State = AzureBlobStateJson.Deserialize<TState>(payload, stateName, grainId, Location(blobName));
+            grainState.State = GrainStateJson.Deserialize<TState>(payload, stateName, grainId, Location(blobName));
             grainState.ETag = etag;
             grainState.RecordExists = true;
         }
@@ -152,7 +152,7 @@ public sealed class AzureBlobGrainStorage : IGrainStorage
 
         // Serialize and check the size before any request: a state that cannot be stored fails
         // without touching the record.
-        var payload = AzureBlobStateJson.Serialize(grainState.State, stateName, grainId);
+        var payload = GrainStateJson.Serialize(grainState.State, stateName, grainId);
         if (payload.Length > _maxStateBytes)
         {
             throw new GrainStorageException(

@@ -204,17 +204,13 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
 
     private void OnFrame(Connection connection, InboundFrame frame)
     {
+        if (ResponseFrames.TryApply(_calls, frame))
+        {
+            return;
+        }
+
         switch (frame.Kind)
         {
-            case FrameKind.Response when _calls.TryGet(frame.Id, out var call):
-                call.Complete(frame.Result);
-                break;
-            case FrameKind.Error when _calls.TryGet(frame.Id, out var call):
-                call.Fail(ExceptionCodec.Recreate(frame.ErrorType ?? typeof(Exception).FullName!, frame.ErrorMessage ?? string.Empty));
-                break;
-            case FrameKind.Rejection when _calls.TryGet(frame.Id, out var call):
-                call.Reject(frame.ErrorMessage ?? "refused");
-                break;
             case FrameKind.Request when Actors.Observers.ObserverId.Is(frame.Target):
                 var sink = new RemoteResponseSink(connection, frame.Id, frame.Request, _logger);
                 if (frame.Request is null)

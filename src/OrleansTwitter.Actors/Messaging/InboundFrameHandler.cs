@@ -25,19 +25,15 @@ internal sealed class InboundFrameHandler(
 
     public void OnFrame(Connection connection, InboundFrame frame)
     {
+        if (ResponseFrames.TryApply(calls, frame))
+        {
+            return;
+        }
+
         switch (frame.Kind)
         {
             case FrameKind.Request:
                 OnRequest(connection, frame);
-                break;
-            case FrameKind.Response when calls.TryGet(frame.Id, out var call):
-                call.Complete(frame.Result);
-                break;
-            case FrameKind.Error when calls.TryGet(frame.Id, out var call):
-                call.Fail(ExceptionCodec.Recreate(frame.ErrorType ?? typeof(Exception).FullName!, frame.ErrorMessage ?? string.Empty));
-                break;
-            case FrameKind.Rejection when calls.TryGet(frame.Id, out var call):
-                call.Reject(frame.ErrorMessage ?? "refused");
                 break;
             case FrameKind.Ping:
                 _ = Answer(connection, EncodedFrame.Encode(frame.Id, static (w, id) => MessageCodec.WriteSignal(w, FrameKind.Pong, id)));
@@ -61,7 +57,7 @@ internal sealed class InboundFrameHandler(
             case FrameKind.MulticastResult when calls.TryGet(frame.Id, out var call):
                 call.Complete(new MulticastResult(frame.Delivered, frame.Skipped, frame.Failed, frame.ErrorType is null ? null : ExceptionCodec.Recreate(frame.ErrorType, frame.ErrorMessage ?? string.Empty)));
                 break;
-            case FrameKind.Response or FrameKind.Error or FrameKind.Rejection or FrameKind.MulticastResult or FrameKind.Manifest:
+            case FrameKind.MulticastResult or FrameKind.Manifest:
                 // The caller stopped waiting (timed out) before the answer came.
                 break;
             default:

@@ -5,17 +5,18 @@ using OrleansTwitter.Actors.Core;
 namespace OrleansTwitter.Actors.Persistence;
 
 /// <summary>
-/// Serializes grain state payloads for the storage providers. Every provider goes through
-/// here so that a state type which round-trips through one provider round-trips through all
-/// of them, and a type that cannot be stored fails the same way everywhere.
+/// Serializes grain state payloads for the storage providers. Every provider (the runtime's and
+/// those in other assemblies, such as AzureBlob) goes through here, so that a state type which
+/// round-trips through one provider round-trips through all of them, and a type that cannot be
+/// stored fails the same way everywhere.
 /// </summary>
-internal static class GrainStateJson
+public static class GrainStateJson
 {
     /// <summary>
     /// Web defaults (camelCase, case-insensitive reads) match what the messaging layer puts on
     /// the wire, and tolerate added or removed members across a rolling upgrade.
     /// </summary>
-    internal static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static byte[] Serialize<TState>(TState state, string stateName, GrainId grainId)
     {
@@ -44,6 +45,19 @@ internal static class GrainStateJson
         }
     }
 
+    /// <summary>Deserializes a payload read from <paramref name="location"/> (a blob name), which errors name.</summary>
+    public static TState Deserialize<TState>(ReadOnlySpan<byte> utf8Json, string stateName, GrainId grainId, string location)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TState>(utf8Json, Options)!;
+        }
+        catch (Exception ex) when (IsSerializerFailure(ex))
+        {
+            throw DeserializeFailure<TState>(stateName, grainId, location, ex);
+        }
+    }
+
     /// <summary>Deserializes a payload read from <c>location</c> (a file path), which errors name.</summary>
     public static TState Deserialize<TState>(JsonElement element, string stateName, GrainId grainId, string location)
     {
@@ -58,7 +72,7 @@ internal static class GrainStateJson
     }
 
     /// <summary>A readable type name for messages: <c>List&lt;String&gt;</c>, not <c>List`1[...]</c>.</summary>
-    internal static string Describe(Type type)
+    public static string Describe(Type type)
     {
         if (!type.IsGenericType)
         {
