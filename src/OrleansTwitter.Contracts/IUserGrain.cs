@@ -45,4 +45,17 @@ public interface IUserGrain : IGrainWithStringKey
 
     /// <summary>This user's own tweets, newest first (the user timeline), back to the first.</summary>
     Task<TimelinePage> GetTweetsAsync(int limit, TweetId? before);
+
+    /// <summary>
+    /// Pushes every new home-timeline entry to <paramref name="observer"/> from now on; idempotent.
+    /// Subscriptions live in memory only: they end when the activation does, or when a call to
+    /// the observer fails, so a subscriber renews its subscription periodically. A user keeps at
+    /// most <see cref="TimelineLimits.MaxTimelineObservers"/>; a new one beyond that replaces the oldest.
+    /// </summary>
+    [AlwaysInterleave]
+    Task SubscribeAsync(IHomeTimelineObserver observer);
+
+    /// <summary>Stops pushing to <paramref name="observer"/>; idempotent, and no error for an unknown user.</summary>
+    [AlwaysInterleave]
+    Task UnsubscribeAsync(IHomeTimelineObserver observer);
 }

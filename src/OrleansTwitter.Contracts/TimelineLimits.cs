@@ -53,4 +53,19 @@ public static class TimelineLimits
 
     /// <summary>How many of a user's most recent idempotency keys are remembered.</summary>
     public const int RememberedIdempotencyKeys = 100;
+
+    /// <summary>
+    /// Live subscribers (<see cref="IHomeTimelineObserver"/>) one user keeps: a browser tab each,
+    /// plus those of web instances that went away without unsubscribing until a push to them fails.
+    /// </summary>
+    public const int MaxTimelineObservers = 32;
+
+    /// <summary>
+    /// Data Protection key-ring elements kept (<see cref="IDataProtectionKeysGrain"/>). Keys are
+    /// made every 90 days by default, so this is decades of keys, yet it bounds a runaway writer.
+    /// </summary>
+    public const int MaxDataProtectionElements = 100;
+
+    /// <summary>The largest Data Protection key-ring element accepted, in UTF-16 code units (a key is about 1 KB).</summary>
+    public const int MaxDataProtectionElementLength = 64 * 1024;
 }

@@ -37,4 +37,7 @@ internal static partial class TimelineLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "{User} finished follower operation {Version} that a crash interrupted")]
     public static partial void FollowerOperationRecovered(ILogger logger, string user, long version);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "{User} dropped a home-timeline subscriber whose call failed")]
+    public static partial void ObserverDropped(ILogger logger, Exception exception, string user);
 }

@@ -30,6 +30,7 @@ internal sealed partial class UserGrain
         {
             TimelineInstruments.Deliveries.Add(1);
             TimelineInstruments.DeliveryLag.Record((services.TimeProvider.GetUtcNow() - tweet.CreatedAt).TotalMilliseconds);
+            NotifyObservers(tweet);
         }
 
         return Task.CompletedTask;

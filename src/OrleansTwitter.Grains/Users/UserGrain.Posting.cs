@@ -52,7 +52,11 @@ internal sealed partial class UserGrain
         var tweet = new Tweet(id, MyHandle, body, id.Timestamp);
         await Task.WhenAll(services.Records.TryCreateAsync(tweet), UserTweets(Key).AppendAsync(tweet));
         services.Store.Remember(tweet);
-        Home.Add(tweet);
+        if (Home.Add(tweet))
+        {
+            NotifyObservers(tweet);
+        }
+
         TimelineInstruments.TweetsPosted.Add(1);
         if (!followers.State.Celebrity)
         {

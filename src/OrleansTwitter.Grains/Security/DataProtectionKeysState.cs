@@ -1,0 +1,14 @@
+namespace OrleansTwitter.Grains.Security;
+
+/// <summary>The persisted state of a <see cref="DataProtectionKeysGrain"/>: the key ring's elements, oldest first.</summary>
+internal sealed class DataProtectionKeysState
+{
+    public const string Name = "dataprotection";
+
+    public List<DataProtectionElement> Elements { get; set; } = [];
+}
+
+/// <summary>One key-ring element as Data Protection stored it.</summary>
+/// <param name="FriendlyName">The name Data Protection gave it (for keys, <c>key-{id}</c>).</param>
+/// <param name="Xml">The element's XML.</param>
+internal sealed record DataProtectionElement(string FriendlyName, string Xml);
