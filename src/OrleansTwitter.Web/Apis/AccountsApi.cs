@@ -17,7 +17,7 @@ internal static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/accounts").WithTags("Accounts");
-        group.MapPost("/", CreateAsync)
+        group.MapPost(string.Empty, CreateAsync)
             .WithSummary("Creates an account and its user")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict);

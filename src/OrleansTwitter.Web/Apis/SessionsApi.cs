@@ -21,7 +21,7 @@ internal static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/sessions").WithTags("Sessions");
-        group.MapPost("/", CreateAsync)
+        group.MapPost(string.Empty, CreateAsync)
             .WithSummary("Signs in: returns a bearer access token")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -15,7 +15,7 @@ internal static class TimelineApi
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/timeline").WithTags("Timeline").RequireAuthorization();
-        group.MapGet("/", GetAsync)
+        group.MapGet(string.Empty, GetAsync)
             .WithSummary("The home timeline, newest first")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized);

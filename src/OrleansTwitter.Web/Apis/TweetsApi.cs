@@ -16,7 +16,7 @@ internal static class TweetsApi
 
     public static IEndpointRouteBuilder MapTweetsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api/tweets").WithTags("Tweets").MapPost("/", PostAsync)
+        endpoints.MapGroup("/api/tweets").WithTags("Tweets").MapPost(string.Empty, PostAsync)
             .RequireAuthorization()
             .RequireRateLimiting(PostRateLimiting.PolicyName)
             .WithSummary("Posts a tweet as the signed-in user")

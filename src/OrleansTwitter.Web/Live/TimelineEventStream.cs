@@ -26,6 +26,11 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
     private static readonly byte[] s_heartbeat = ": hb\n\n"u8.ToArray();
     private static readonly TimeSpan s_unsubscribeTimeout = TimeSpan.FromSeconds(5);
 
+    private int _open;
+
+    /// <summary>Streams open in this process now: subscribed, and not yet unsubscribed.</summary>
+    public int OpenStreams => Volatile.Read(ref _open);
+
     public async Task RunAsync(HttpContext context, string userKey, TweetId? lastEventId)
     {
         var cancellation = context.RequestAborted;
@@ -36,11 +41,14 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
             SingleReader = true,
         });
         var reference = cluster.CreateObjectReference<IHomeTimelineObserver>(new HomeTimelineObserver(channel.Writer));
+        var subscribed = false;
         try
         {
             // Subscribing first throws for an unknown user before the response has started, so
             // that is still a problem-details 404; and no entry falls between catch-up and push.
             await user.SubscribeAsync(reference);
+            subscribed = true;
+            Interlocked.Increment(ref _open);
             WebLog.StreamOpened(logger, userKey);
             var response = context.Response;
             response.ContentType = "text/event-stream";
@@ -60,7 +68,11 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
         {
             channel.Writer.TryComplete();
             await UnsubscribeAsync(user, reference, userKey);
-            WebLog.StreamClosed(logger, userKey);
+            if (subscribed)
+            {
+                Interlocked.Decrement(ref _open);
+                WebLog.StreamClosed(logger, userKey);
+            }
         }
     }
 
