@@ -50,12 +50,32 @@ require_azurite() {
   npm ci --prefix tools/azurite --no-audit --no-fund
 }
 
+# The browser tests (tests/OrleansTwitter.Web.BrowserTests) drive Debian's Chromium through
+# Playwright; Playwright cannot download a browser here, so the package comes from apt.
+require_chromium() {
+  if [ -x /usr/bin/chromium ]; then
+    return
+  fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "Chromium is not installed at /usr/bin/chromium, and test.sh can install it only as root with apt-get:" >&2
+    echo "install it (Debian: sudo apt-get install -y chromium), then run ./test.sh again." >&2
+    exit 1
+  fi
+  log "install chromium (apt-get)"
+  if [ "$apt_updated" = false ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+}
+
 # Tests start real servers (redis-server, Azurite) on free loopback ports; the functions
 # above install them when they are missing.
 
 require_dotnet
 require_redis_server
 require_azurite
+require_chromium
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log "restore"
