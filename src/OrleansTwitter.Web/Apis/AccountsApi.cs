@@ -28,7 +28,7 @@ internal static class AccountsApi
         CreateAccountRequest request,
         IClusterClient cluster,
         IPasswordHasher<AccountCredentials> hasher,
-        ILogger<CreateAccountRequest> logger)
+        ILoggerFactory loggers)
     {
         if (!Handle.TryNormalize(request.Handle, out var key))
         {
@@ -53,7 +53,7 @@ internal static class AccountsApi
             return Problems.Conflict($"The handle '{request.Handle}' is taken.");
         }
 
-        WebLog.AccountCreated(logger, request.Handle);
+        WebLog.AccountCreated(loggers.CreateLogger(typeof(AccountsApi)), request.Handle);
         return TypedResults.Created($"/api/users/{request.Handle}", new AccountResponse(request.Handle, displayName));
     }
 }

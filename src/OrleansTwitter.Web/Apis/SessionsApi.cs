@@ -33,7 +33,7 @@ internal static class SessionsApi
         IClusterClient cluster,
         IPasswordHasher<AccountCredentials> hasher,
         AccessTokenIssuer tokens,
-        ILogger<CreateSessionRequest> logger)
+        ILoggerFactory loggers)
     {
         if (request.Handle is null || request.Password is null)
         {
@@ -49,7 +49,7 @@ internal static class SessionsApi
             request.Password);
         if (credentials is null || key is null || result == PasswordVerificationResult.Failed)
         {
-            WebLog.SignInRefused(logger, QueryValues.Shorten(request.Handle));
+            WebLog.SignInRefused(loggers.CreateLogger(typeof(SessionsApi)), QueryValues.Shorten(request.Handle));
             return Problems.Unauthorized(WrongCredentials);
         }
 
