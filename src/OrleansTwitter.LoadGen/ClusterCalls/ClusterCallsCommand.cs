@@ -19,6 +19,11 @@ internal static class ClusterCallsCommand
         };
         var warmup = new Option<double>("--warmup") { Description = "Seconds of warm-up before each closed-loop window.", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
         var duration = new Option<double>("--duration") { Description = "Seconds measured per closed-loop run and for the latency run.", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
+        var latencyLoad = new Option<double>("--latency-load")
+        {
+            Description = "Rate of the latency run, as a fraction of the set-up's maximum calls/s (the issue asks for 0.5).",
+            DefaultValueFactory = _ => defaults.LatencyLoad,
+        };
         var silos = new Option<int[]>("--silos")
         {
             Description = "Silo counts of the set-ups.",
@@ -34,7 +39,7 @@ internal static class ClusterCallsCommand
 
         var command = new Command("cluster-calls", "Cross-process grain calls over loopback: a client to 1 silo and to 2 silos; calls/s, latency at half load, Redis PING as the reference.")
         {
-            output, users, concurrency, warmup, duration, silos, siloEnvironment,
+            output, users, concurrency, warmup, duration, latencyLoad, silos, siloEnvironment,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -46,6 +51,7 @@ internal static class ClusterCallsCommand
                 Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup)),
                 Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
                 LatencyDuration = TimeSpan.FromSeconds(parse.GetValue(duration)),
+                LatencyLoad = parse.GetValue(latencyLoad),
                 SiloCounts = parse.GetValue(silos)!,
                 SiloEnvironment = parse.GetValue(siloEnvironment)!.Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.ElementAtOrDefault(1) ?? string.Empty, StringComparer.Ordinal),
             };

@@ -21,6 +21,9 @@ internal sealed record ClusterCallsSettings
     /// <value>Half of the set-up's maximum calls/s, as the issue asks.</value>
     public double LatencyLoad { get; init; } = 0.5;
 
+    /// <summary>How the latency run's load is named in reports: "half load" when it is the issue's.</summary>
+    public string LatencyLoadLabel => LatencyLoad == 0.5 ? "half load" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LatencyLoad:P0} load");
+
     /// <value>Silo counts of the set-ups: one silo, then two.</value>
     public IReadOnlyList<int> SiloCounts { get; init; } = [1, 2];
 
@@ -63,6 +66,11 @@ internal sealed record ClusterCallsSettings
         if (Warmup < TimeSpan.Zero || Duration <= TimeSpan.Zero)
         {
             yield return "--warmup must be 0 or more seconds and --duration more than 0.";
+        }
+
+        if (LatencyLoad is <= 0 or > 1)
+        {
+            yield return "--latency-load must be more than 0 and at most 1.";
         }
 
         if (SiloEnvironment.Keys.Any(k => k.Length == 0))

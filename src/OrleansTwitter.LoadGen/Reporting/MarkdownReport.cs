@@ -47,7 +47,7 @@ internal static class MarkdownReport
         md.AppendLine(Invariant($"- Reference: `{report.Redis.Command}` against the same redis-server, in the same run, before the silos start.")).AppendLine();
 
         md.AppendLine("## Results").AppendLine();
-        md.AppendLine("| set-up | calls/s (max) | p50 at half load | p99 at half load | calls/s ÷ Redis PING | errors |");
+        md.AppendLine($"| set-up | calls/s (max) | p50 at {s.LatencyLoadLabel} | p99 at {s.LatencyLoadLabel} | calls/s ÷ Redis PING | errors |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var setup in report.Setups)
         {
@@ -61,7 +61,9 @@ internal static class MarkdownReport
         md.AppendLine("| target | " + string.Join(" | ", report.Setups.Select(x => x.Name)) + " |");
         md.AppendLine("| --- |" + string.Concat(report.Setups.Select(_ => " --- |")));
         md.AppendLine(Invariant($"| ≥ {ClusterCallsReport.TargetCallsPerSecond:N0} calls/s | ") + string.Join(" | ", report.Setups.Select(x => Verdict(x.Best.CallsPerSecond >= ClusterCallsReport.TargetCallsPerSecond, Invariant($"{x.Best.CallsPerSecond:N0}")))) + " |");
-        md.AppendLine(Invariant($"| p99 ≤ {ClusterCallsReport.TargetP99Milliseconds:0} ms at half load | ") + string.Join(" | ", report.Setups.Select(x => Verdict(x.Latency.Latency.P99 <= ClusterCallsReport.TargetP99Milliseconds, Invariant($"{x.Latency.Latency.P99:0.000} ms")))) + " |");
+        md.AppendLine(Invariant($"| p99 ≤ {ClusterCallsReport.TargetP99Milliseconds:0} ms at half load | ") + string.Join(" | ", report.Setups.Select(x => s.LatencyLoad != 0.5
+            ? $"not measured (latency run at {s.LatencyLoadLabel})"
+            : Verdict(x.Latency.Latency.P99 <= ClusterCallsReport.TargetP99Milliseconds, Invariant($"{x.Latency.Latency.P99:0.000} ms")))) + " |");
         md.AppendLine("| zero errors | " + string.Join(" | ", report.Setups.Select(x => Verdict(x.Errors == 0, Invariant($"{x.Errors}")))) + " |").AppendLine();
 
         md.AppendLine("## Reference: Redis PING").AppendLine();
