@@ -9,10 +9,8 @@ namespace OrleansTwitter.Web.Live;
 /// </summary>
 internal sealed class HomeTimelineObserver(ChannelWriter<Tweet> writer) : IHomeTimelineObserver
 {
-    public Task OnTweetAsync(Tweet tweet)
-    {
-        // A full buffer drops the oldest entry: a client that cannot keep up reloads its timeline.
-        writer.TryWrite(tweet);
-        return Task.CompletedTask;
-    }
+    public Task OnTweetAsync(Tweet tweet) =>
+        // A full buffer drops the oldest entry (a client that cannot keep up reloads its timeline);
+        // only a closed stream refuses, and the failed call makes the grain drop this observer.
+        writer.TryWrite(tweet) ? Task.CompletedTask : Task.FromException(new ObjectDisposedException(nameof(HomeTimelineObserver), "The event stream is closed."));
 }

@@ -15,16 +15,19 @@ namespace OrleansTwitter.Web.Live;
 /// One <c>GET /api/timeline/stream</c>: server-sent events, an event <c>tweet</c> per new
 /// home-timeline entry, fed by a grain observer the user grain pushes to. It sends a heartbeat
 /// comment every <see cref="WebOptions.HeartbeatInterval"/> and renews its subscription at the
-/// same pace (a subscription lives only as long as the user's activation), and unsubscribes when
-/// the client goes away.
+/// same pace (<see cref="StreamSubscription"/>), and unsubscribes when the client goes away.
 /// </summary>
 internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOptions> options, IOptions<JsonOptions> json, TimeProvider timeProvider, ILogger<TimelineEventStream> logger)
 {
     // How many recent entries a reconnecting client (Last-Event-ID) can catch up on.
     private const int CatchUpLimit = TimelineLimits.MaxPageSize;
 
+    // Ids remembered to drop a tweet sent twice (catch-up and push, or two references while one
+    // is renewed); duplicates arrive within moments of each other, so a few hundred suffice.
+    private const int RememberedIds = 512;
+
+    private static readonly byte[] s_opening = "retry: 3000\n: connected\n\n"u8.ToArray();
     private static readonly byte[] s_heartbeat = ": hb\n\n"u8.ToArray();
-    private static readonly TimeSpan s_unsubscribeTimeout = TimeSpan.FromSeconds(5);
 
     private int _open;
 
@@ -40,25 +43,28 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
-        var reference = cluster.CreateObjectReference<IHomeTimelineObserver>(new HomeTimelineObserver(channel.Writer));
-        var subscribed = false;
+        var subscription = new StreamSubscription(cluster, user, new HomeTimelineObserver(channel.Writer), userKey, logger);
         try
         {
             // Subscribing first throws for an unknown user before the response has started, so
             // that is still a problem-details 404; and no entry falls between catch-up and push.
-            await user.SubscribeAsync(reference);
-            subscribed = true;
+            await subscription.OpenAsync();
             Interlocked.Increment(ref _open);
             WebLog.StreamOpened(logger, userKey);
             var response = context.Response;
             response.ContentType = "text/event-stream";
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
-            await response.Body.WriteAsync("retry: 3000\n: connected\n\n"u8.ToArray(), cancellation);
+            await response.Body.WriteAsync(s_opening, cancellation);
             await response.Body.FlushAsync(cancellation);
 
-            var sent = lastEventId is { } last ? await CatchUpAsync(context, user, last) : null;
-            await PumpAsync(context, userKey, user, reference, channel.Reader, sent);
+            var sent = new RecentIds(RememberedIds);
+            if (lastEventId is { } last)
+            {
+                await CatchUpAsync(context, user, last, sent);
+            }
+
+            await PumpAsync(context, subscription, channel.Reader, sent);
         }
         catch (Exception exception) when (cancellation.IsCancellationRequested && exception is OperationCanceledException or IOException)
         {
@@ -67,8 +73,8 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
         finally
         {
             channel.Writer.TryComplete();
-            await UnsubscribeAsync(user, reference, userKey);
-            if (subscribed)
+            await subscription.DisposeAsync();
+            if (subscription.IsOpen)
             {
                 Interlocked.Decrement(ref _open);
                 WebLog.StreamClosed(logger, userKey);
@@ -76,7 +82,7 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
         }
     }
 
-    private async Task PumpAsync(HttpContext context, string userKey, IUserGrain user, IHomeTimelineObserver reference, ChannelReader<Tweet> reader, HashSet<TweetId>? alreadySent)
+    private async Task PumpAsync(HttpContext context, StreamSubscription subscription, ChannelReader<Tweet> reader, RecentIds sent)
     {
         var cancellation = context.RequestAborted;
         using var heartbeat = new PeriodicTimer(options.Value.HeartbeatInterval, timeProvider);
@@ -95,7 +101,7 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
 
                 while (reader.TryRead(out var tweet))
                 {
-                    if (alreadySent?.Remove(tweet.Id) != true)
+                    if (sent.Add(tweet.Id))
                     {
                         await WriteTweetAsync(context, tweet);
                     }
@@ -109,24 +115,23 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
                 await tick;
                 await context.Response.Body.WriteAsync(s_heartbeat, cancellation);
                 await context.Response.Body.FlushAsync(cancellation);
-                _ = RenewAsync(user, reference, userKey);
+                _ = subscription.RenewAsync();
                 tick = heartbeat.WaitForNextTickAsync(cancellation).AsTask();
             }
         }
     }
 
     // Entries newer than the client's last event, oldest first: what it missed while reconnecting.
-    private async Task<HashSet<TweetId>> CatchUpAsync(HttpContext context, IUserGrain user, TweetId lastEventId)
+    private async Task CatchUpAsync(HttpContext context, IUserGrain user, TweetId lastEventId, RecentIds sent)
     {
         var page = await user.GetHomeTimelineAsync(CatchUpLimit, null);
-        var missed = page.Items.Where(t => t.Id > lastEventId).Reverse().ToList();
-        foreach (var tweet in missed)
+        foreach (var tweet in page.Items.Where(t => t.Id > lastEventId).Reverse())
         {
+            sent.Add(tweet.Id);
             await WriteTweetAsync(context, tweet);
         }
 
         await context.Response.Body.FlushAsync(context.RequestAborted);
-        return [.. missed.Select(t => t.Id)];
     }
 
     private async Task WriteTweetAsync(HttpContext context, Tweet tweet)
@@ -134,33 +139,5 @@ internal sealed class TimelineEventStream(IClusterClient cluster, IOptions<WebOp
         var data = JsonSerializer.Serialize(TweetResponse.From(tweet), json.Value.SerializerOptions);
         var frame = Encoding.UTF8.GetBytes($"id: {tweet.Id}\nevent: tweet\ndata: {data}\n\n");
         await context.Response.Body.WriteAsync(frame, context.RequestAborted);
-    }
-
-    private async Task RenewAsync(IUserGrain user, IHomeTimelineObserver reference, string userKey)
-    {
-        try
-        {
-            await user.SubscribeAsync(reference);
-        }
-        catch (Exception exception)
-        {
-            WebLog.StreamRenewFailed(logger, exception, userKey);
-        }
-    }
-
-    private async Task UnsubscribeAsync(IUserGrain user, IHomeTimelineObserver reference, string userKey)
-    {
-        try
-        {
-            await user.UnsubscribeAsync(reference).WaitAsync(s_unsubscribeTimeout, timeProvider);
-        }
-        catch (Exception exception)
-        {
-            WebLog.StreamUnsubscribeFailed(logger, exception, userKey);
-        }
-        finally
-        {
-            cluster.DeleteObjectReference<IHomeTimelineObserver>(reference);
-        }
     }
 }

@@ -49,7 +49,12 @@ async function api(method, path, body) {
   if (session) headers.Authorization = `Bearer ${session.accessToken}`;
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // Not JSON (a proxy's error page, say): the status alone has to do.
+  }
   if (!response.ok) {
     if (response.status === 401 && session && !path.startsWith("/api/sessions")) {
       signOut("Your session has ended; please sign in again.");

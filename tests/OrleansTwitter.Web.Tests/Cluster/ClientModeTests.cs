@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Streams;
 using OrleansTwitter.Actors.Testing;
 using OrleansTwitter.Grains.Hosting;
@@ -37,6 +38,37 @@ public sealed class ClientModeTests
         Assert.Equal(["across the cluster"], Texts(await GetJsonAsync(readerOnSecond, "/api/timeline")));
         var ready = await JsonAsync(await first.CreateClient().GetAsync("/health/ready"));
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("cluster").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_live_stream_keeps_working_after_the_silo_that_held_its_user_is_killed()
+    {
+        await using var cluster = await TestCluster.StartAsync(2, silo => silo.AddTimeline().AddMemoryStreams(StreamProviderNames.Default));
+        var gateways = string.Join(',', cluster.Silos.Select(s => string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{s.GatewayPort}")));
+        await using var web = WebApp.With(new Dictionary<string, string?>
+        {
+            ["Cluster:Mode"] = "Client",
+            ["Cluster:Gateways"] = gateways,
+            ["Web:HeartbeatInterval"] = "00:00:00.2",
+        });
+        var readerHandle = Handles.Next("kr");
+        var authorHandle = Handles.Next("ka");
+        using var reader = web.CreateClient(await NewUserAsync(web, readerHandle));
+        using var author = web.CreateClient(await NewUserAsync(web, authorHandle));
+        await FollowAsync(reader, authorHandle);
+        await using var stream = await EventStream.OpenAsync(reader);
+        var before = await PostTweetOkAsync(author, "before the crash");
+        Assert.Equal(before.ToString(), (await stream.NextTweetAsync()).ToString());
+        var readerGrain = GrainId.FromString("user", readerHandle.ToLowerInvariant());
+        var holder = Assert.Single(cluster.SilosHosting(readerGrain));
+
+        await cluster.KillSiloAsync(holder);
+        await cluster.WaitForActiveSilosAsync(1, Eventually.Wait);
+        // The stream's next renewal subscribes again, which activates the user on the survivor.
+        await Eventually.WaitAsync(() => cluster.SilosHosting(readerGrain).Count == 1, "the reader's grain to be active again through the stream's renewal");
+        var tweet = await PostTweetOkAsync(author, "after the crash");
+
+        Assert.Equal(tweet.ToString(), (await stream.NextTweetAsync()).ToString());
     }
 
     [Fact]
