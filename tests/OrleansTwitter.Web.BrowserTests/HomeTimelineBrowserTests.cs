@@ -91,7 +91,7 @@ public sealed partial class HomeTimelineBrowserTests : IAsyncLifetime, IDisposab
     }
 
     [Fact]
-    public async Task The_counter_shows_characters_left_and_load_more_pages_a_users_tweets()
+    public async Task The_counter_shows_characters_left_load_more_pages_tweets_and_sign_in_works_after_sign_out()
     {
         const string handle = "carol";
         var carol = await Browser.OpenAsync(App.BaseAddress, "carol");
@@ -112,6 +112,15 @@ public sealed partial class HomeTimelineBrowserTests : IAsyncLifetime, IDisposab
         await Expect(tweets).ToHaveCountAsync(25);
         await Expect(carol.Locator("#profile-more")).ToBeHiddenAsync();
         await Expect(tweets.Last.Locator(".tweet-text")).ToHaveTextAsync("tweet 0");
+
+        await carol.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(carol.Locator("#welcome")).ToBeVisibleAsync();
+        await carol.GetByTestId("sign-in-handle").FillAsync("CAROL");
+        await carol.GetByTestId("sign-in-password").FillAsync(Password);
+        await carol.GetByTestId("sign-in-submit").ClickAsync();
+        await Expect(carol.Locator("#me-link")).ToHaveTextAsync("@carol");
+        await Expect(carol.GetByTestId("home-timeline").Locator(".tweet")).ToHaveCountAsync(20);
+        await Expect(carol.GetByTestId("home-more")).ToBeVisibleAsync();
         Assert.Empty(Browser.Errors);
     }
 
