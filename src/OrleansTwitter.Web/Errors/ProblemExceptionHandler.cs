@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Diagnostics;
 
@@ -38,6 +39,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         ArgumentException argument => (StatusCodes.Status400BadRequest, argument.Message),
         JsonException json => (StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {json.Message}"),
         SiloUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable just now; try again."),
+        // A write that lost a race with another activation, or storage that did not answer: the
+        // request did not take effect and may simply be repeated.
+        InconsistentStateException or GrainStorageException => (StatusCodes.Status503ServiceUnavailable, "Storage did not take the change just now; try again."),
         _ => (StatusCodes.Status500InternalServerError, null),
     };
 
