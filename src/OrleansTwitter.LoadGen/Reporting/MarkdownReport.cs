@@ -34,7 +34,7 @@ internal static class MarkdownReport
         md.AppendLine("# Cluster calls: cross-process grain calls over loopback").AppendLine();
         md.AppendLine(Invariant($"Measured {report.StartedAt:yyyy-MM-dd HH:mm} UTC by `OrleansTwitter.LoadGen cluster-calls`, in one run:")).AppendLine();
         md.AppendLine("```sh").AppendLine(report.Command).AppendLine("```").AppendLine();
-        md.AppendLine(Invariant($"- Machine: {report.Machine}; {report.RedisVersion}. Busy before the run started (other processes): {(report.BusyBeforeRun is { } b ? Invariant($"{b:P0}") : "unknown")}."));
+        md.AppendLine(Invariant($"- Machine: {report.Machine}; {report.RedisVersion}. CPU used by other processes in the second before the run: {(report.BusyBeforeRun is { } b ? Invariant($"{b:P0}") : "unknown")}."));
         md.AppendLine(Invariant($"- Silos: `dotnet OrleansTwitter.Silo.dll` (Release), `--Storage:Provider=Memory`, free loopback ports; 1 silo on InMemory membership, 2 silos on Redis membership (the tool's own redis-server)."));
         if (s.SiloEnvironment.Count > 0)
         {
