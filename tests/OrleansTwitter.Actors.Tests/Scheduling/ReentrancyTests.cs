@@ -56,7 +56,8 @@ public sealed class ReentrancyTests
     [Fact]
     public async Task A_reentrant_grain_completes_the_same_cycle()
     {
-        await using var silo = await StartSilo();
+        // The default timeout: only the interleaving is under test, and a loaded machine must not fail it.
+        await using var silo = await TestSilo.StartAsync();
         var a = silo.GrainFactory.GetGrain<IReentrantCallChainGrain>("reentrant-a");
 
         var result = await a.StartCycleAsync("reentrant-b").WaitAsync(TimeSpan.FromSeconds(10));
@@ -67,7 +68,8 @@ public sealed class ReentrancyTests
     [Fact]
     public async Task An_always_interleave_method_is_called_back_along_the_chain_without_deadlock()
     {
-        await using var silo = await StartSilo();
+        // The default timeout: only the interleaving is under test, and a loaded machine must not fail it.
+        await using var silo = await TestSilo.StartAsync();
         var a = silo.GrainFactory.GetGrain<ICallChainGrain>("interleave-a");
 
         var result = await a.StartInterleavedCycleAsync("interleave-b").WaitAsync(TimeSpan.FromSeconds(10));
@@ -78,7 +80,8 @@ public sealed class ReentrancyTests
     [Fact]
     public async Task An_always_interleave_request_runs_while_a_non_reentrant_request_awaits()
     {
-        await using var silo = await StartSilo();
+        // The default timeout: only the interleaving is under test, and a loaded machine must not fail it.
+        await using var silo = await TestSilo.StartAsync();
         var grain = silo.GrainFactory.GetGrain<ICallChainGrain>("interleave-release");
 
         var held = grain.HoldAsync();

@@ -60,6 +60,7 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
 
             silos[2].Kill();
             var killedAt = DateTime.UtcNow;
+            Assert.NotEqual(0, await silos[2].WaitForExitAsync(TimeSpan.FromSeconds(10)));
 
             // Every grain answers again once the cluster has declared the dead silo dead and
             // re-placed its grains; until then a call may fail fast, never hang.
@@ -83,9 +84,23 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
             }
 
             Assert.True(pending.Count == 0, $"users {string.Join(", ", pending)} were still unreachable 20 s after the kill");
-            var after = (await table.ReadAsync()).Entries;
-            Assert.Equal(2, after.Count(r => r.Status == SiloStatus.Active));
-            Assert.Equal(1, after.Count(r => r.Status == SiloStatus.Dead));
+
+            // The table says so too (bounded: it is written by the survivors' votes).
+            IReadOnlyList<Actors.Membership.MembershipEntry> after = [];
+            while (DateTime.UtcNow < deadline)
+            {
+                after = (await table.ReadAsync()).Entries;
+                if (after.Count(r => r.Status == SiloStatus.Dead) == 1)
+                {
+                    break;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+
+            var rowsText = string.Join("; ", after.Select(r => $"{r.Silo} {r.Status} votes={r.Suspicions.Count}"));
+            Assert.True(after.Count(r => r.Status == SiloStatus.Active) == 2, $"expected 2 active silos, the table has: {rowsText}");
+            Assert.True(after.Count(r => r.Status == SiloStatus.Dead) == 1, $"expected 1 dead silo, the table has: {rowsText}");
         }
         finally
         {
