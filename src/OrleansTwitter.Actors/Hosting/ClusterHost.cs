@@ -154,7 +154,7 @@ internal sealed class ClusterHost : IAsyncDisposable
     /// <summary>The last step of a graceful stop: linger, write Dead, close everything.</summary>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
-        await Task.Delay(_network.ShutdownLinger, cancellationToken);
+        await Task.Delay(_network.ShutdownLinger, _time, cancellationToken);
         await _failureDetector.DisposeAsync();
         await Membership.WriteOwnStatusAsync(SiloStatus.Dead, cancellationToken);
         await Membership.DisposeAsync();
