@@ -286,12 +286,11 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
             return;
         }
 
-        if (_pendingDeactivation is { } reason)
+        if (_pendingDeactivation is not null)
         {
             if (_running == 0)
             {
-                _status = ActivationStatus.Deactivating;
-                RunOnScheduler(a => a.DeactivateAsync(reason));
+                BeginDeactivationLocked();
             }
 
             return;
@@ -322,6 +321,15 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
                 }
             }
         }
+    }
+
+    // Its own method: a lambda capturing the reason inside PumpLocked would allocate a closure
+    // on every pump, deactivating or not.
+    private void BeginDeactivationLocked()
+    {
+        var reason = _pendingDeactivation!.Value;
+        _status = ActivationStatus.Deactivating;
+        RunOnScheduler(a => a.DeactivateAsync(reason));
     }
 
     private void StartOrDropLocked(ActivationWorkItem item, ref DateTimeOffset? now)
