@@ -103,7 +103,7 @@ public sealed class ClusterClientTests
             }
         }
 
-        await cluster.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(10));
+        await cluster.WaitForActiveSilosAsync(2, TimeSpan.FromSeconds(15));
         Assert.Equal(1, await client.GetGrain<IClusterProbeGrain>("after-detection").IncrementAsync().WaitAsync(Wait));
         Assert.DoesNotContain($"127.0.0.1:{victim.GatewayPort}", client.ConnectedGateways);
     }
