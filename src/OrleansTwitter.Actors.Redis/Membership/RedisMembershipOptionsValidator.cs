@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
-
 namespace OrleansTwitter.Actors.Redis.Membership;
 
 /// <summary>Checks <see cref="RedisMembershipOptions"/> at start-up, naming the configuration key that is wrong.</summary>
@@ -35,7 +33,7 @@ internal sealed class RedisMembershipOptionsValidator : IValidateOptions<RedisMe
         {
             yield return "Redis:ConnectionString (RedisMembershipOptions.ConnectionString) must not be empty.";
         }
-        else if (ParseError(options.ConnectionString) is { } error)
+        else if (RedisConnectionStrings.ParseError(options.ConnectionString) is { } error)
         {
             yield return $"Redis:ConnectionString (RedisMembershipOptions.ConnectionString) is not a Redis configuration string: {error}";
         }
@@ -48,22 +46,6 @@ internal sealed class RedisMembershipOptionsValidator : IValidateOptions<RedisMe
         if (options.OperationTimeout <= TimeSpan.Zero || options.OperationTimeout.TotalMilliseconds > int.MaxValue)
         {
             yield return $"RedisMembershipOptions.OperationTimeout must be positive and at most {int.MaxValue} ms; it is {options.OperationTimeout}.";
-        }
-    }
-
-    // The client's own parser decides what is valid; its message never contains the password
-    // because it reports the offending key, not the whole string.
-    private static string? ParseError(string connectionString)
-    {
-        try
-        {
-            return ConfigurationOptions.Parse(connectionString).EndPoints.Count == 0
-                ? "it names no endpoint (expected host:port, e.g. localhost:6379)."
-                : null;
-        }
-        catch (ArgumentException e)
-        {
-            return e.Message;
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansTwitter.Actors.Activation;
 using OrleansTwitter.Actors.Client;
@@ -19,12 +20,15 @@ public sealed class Silo : IAsyncDisposable, IDisposable
     private readonly GrainCollectionOptions _collectionOptions;
     private readonly ILogger<Silo> _logger;
     private readonly ClusterHost? _cluster;
+    private readonly IServiceProvider _services;
+    private IReadOnlyList<ISiloLifecycleParticipant> _participants = [];
     private int _status = (int)SiloStatus.Created;
 
     internal Silo(SiloDependencies dependencies)
     {
         _logger = dependencies.LoggerFactory.CreateLogger<Silo>();
         _collectionOptions = dependencies.Collection;
+        _services = dependencies.Services;
         Manifest = ActorsManifest.FromAssemblies(GrainAssemblyDiscovery.Discover(dependencies.ExplicitAssemblies));
         PendingCalls = new PendingCallRegistry(Microsoft.Extensions.Options.Options.Create(dependencies.Messaging), dependencies.Time);
         Catalog = new Catalog(Manifest);
@@ -89,6 +93,26 @@ public sealed class Silo : IAsyncDisposable, IDisposable
 
     internal ClusterHost? Cluster => _cluster;
 
+    /// <summary>Raised, on the membership refresh loop, when this silo's view of the cluster changes; never for a silo that is not networked.</summary>
+    internal event Action<MembershipView>? MembershipViewChanged
+    {
+        add
+        {
+            if (_cluster is not null)
+            {
+                _cluster.Membership.ViewChanged += value;
+            }
+        }
+
+        remove
+        {
+            if (_cluster is not null)
+            {
+                _cluster.Membership.ViewChanged -= value;
+            }
+        }
+    }
+
     /// <summary>True when an activation of <paramref name="grain"/> is in this silo's memory.</summary>
     public bool HasActivation(GrainId grain) => Catalog.TryGetActivation(grain, out _);
 
@@ -105,6 +129,14 @@ public sealed class Silo : IAsyncDisposable, IDisposable
 
         _collector.Start();
         Volatile.Write(ref _status, (int)SiloStatus.Active);
+
+        // Resolved here, not in the constructor: participants may depend on the silo itself.
+        _participants = [.. _services.GetServices<ISiloLifecycleParticipant>()];
+        foreach (var participant in _participants)
+        {
+            await participant.OnSiloStartedAsync(this, cancellationToken);
+        }
+
         SiloLog.Started(_logger, Manifest.GrainClasses.Count);
     }
 
@@ -122,6 +154,11 @@ public sealed class Silo : IAsyncDisposable, IDisposable
         }
 
         SiloLog.Stopping(_logger, Catalog.Count);
+        foreach (var participant in _participants)
+        {
+            await participant.OnSiloStoppingAsync(cancellationToken);
+        }
+
         _collector.Dispose();
         await Catalog.DeactivateAllAsync(
             new DeactivationReason(DeactivationReasonCode.ShuttingDown, "The silo is shutting down."),
@@ -147,6 +184,11 @@ public sealed class Silo : IAsyncDisposable, IDisposable
         if (Interlocked.Exchange(ref _status, (int)SiloStatus.Dead) == (int)SiloStatus.Dead)
         {
             return;
+        }
+
+        foreach (var participant in _participants)
+        {
+            participant.OnSiloKilled();
         }
 
         _collector.Dispose();

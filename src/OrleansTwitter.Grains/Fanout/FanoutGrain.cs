@@ -37,7 +37,7 @@ internal sealed class FanoutGrain(IGrainMulticaster multicaster, ILogger<FanoutG
 
     public async Task OnNextAsync(TweetPosted item, StreamEventContext context)
     {
-        if (!RememberEvent(context.EventId))
+        if (_recentEvents.Contains(context.EventId))
         {
             return;
         }
@@ -46,6 +46,16 @@ internal sealed class FanoutGrain(IGrainMulticaster multicaster, ILogger<FanoutG
         var tweet = item.Tweet;
         var result = await multicaster.MulticastAsync<ITimelineSubscriberGrain>(_followers, g => g.DeliverAsync(tweet), activationOptional: true);
         Report(result, "tweet " + tweet.Id);
+        if (result.Failed > 0)
+        {
+            // Failing the event makes a durable provider deliver it again (followers that already
+            // have the tweet drop it by id); the best-effort provider reports it to the publisher.
+            throw new FanoutIncompleteException(
+                $"Tweet {tweet.Id} of {Key} reached {result.Delivered} followers but failed for {result.Failed}: {result.FirstError?.Message}", result.FirstError);
+        }
+
+        // Remembered only once delivered, so a redelivery after a failure is not dropped.
+        RememberEvent(context.EventId);
     }
 
     public Task OnErrorAsync(Exception exception)
@@ -85,11 +95,11 @@ internal sealed class FanoutGrain(IGrainMulticaster multicaster, ILogger<FanoutG
         _followersVersion = version;
     }
 
-    private bool RememberEvent(string eventId)
+    private void RememberEvent(string eventId)
     {
         if (!_recentEvents.Add(eventId))
         {
-            return false;
+            return;
         }
 
         _recentEventOrder.Enqueue(eventId);
@@ -97,8 +107,6 @@ internal sealed class FanoutGrain(IGrainMulticaster multicaster, ILogger<FanoutG
         {
             _recentEvents.Remove(_recentEventOrder.Dequeue());
         }
-
-        return true;
     }
 
     private void Report(MulticastResult result, string what)

@@ -10,6 +10,7 @@ namespace OrleansTwitter.Grains.Users;
 internal sealed partial class UserGrain
 {
     private IAsyncStream<TweetPosted>? _tweetStream;
+    private bool _durableStream;
 
     public async Task<Tweet> PostAsync(string text, string? idempotencyKey)
     {
@@ -26,6 +27,14 @@ internal sealed partial class UserGrain
         {
             if (await services.Store.GetAsync(remembered.Id) is { } earlier)
             {
+                // With durable streams a post is acknowledged only once it is queued; the first
+                // attempt may have died between storing and queueing, so queue it again.
+                // Followers drop the duplicate by tweet id.
+                if (TweetStream.IsDurable && !followers.State.Celebrity)
+                {
+                    await PublishAsync(earlier);
+                }
+
                 return earlier;
             }
 
@@ -73,17 +82,42 @@ internal sealed partial class UserGrain
         return UserTweets(Key).GetPageAsync(limit, before);
     }
 
+    private (IAsyncStream<TweetPosted> Stream, bool IsDurable) TweetStream
+    {
+        get
+        {
+            if (_tweetStream is null)
+            {
+                var provider = this.GetStreamProvider(StreamProviderNames.Default);
+                _tweetStream = provider.GetStream<TweetPosted>(TimelineStreams.Tweets(Key));
+                _durableStream = provider is IDurableStreamProvider;
+            }
+
+            return (_tweetStream, _durableStream);
+        }
+    }
+
     private async Task PublishAsync(Tweet tweet)
     {
-        _tweetStream ??= this.GetStreamProvider(StreamProviderNames.Default).GetStream<TweetPosted>(TimelineStreams.Tweets(Key));
+        var (stream, durable) = TweetStream;
+        var posted = new TweetPosted(tweet, FollowerBook.ChunkCountOf(followers.State), followers.State.Version);
+        if (durable)
+        {
+            // The post is acknowledged only once the fan-out is queued: a failure fails the post,
+            // and the client's retry (with its idempotency key) queues it again.
+            await stream.OnNextAsync(posted);
+            return;
+        }
+
         try
         {
-            await _tweetStream.OnNextAsync(new TweetPosted(tweet, FollowerBook.ChunkCountOf(followers.State), followers.State.Version));
+            await stream.OnNextAsync(posted);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The tweet is stored and the post succeeded; failing it now would only invite a
-            // duplicate. Followers that missed it get it when they next rebuild.
+            // Best-effort streams deliver while we wait: the tweet is stored and the post
+            // succeeded, and failing it now would only invite a duplicate. Followers that missed
+            // it get it when they next rebuild.
             TimelineLog.PublishFailed(services.Logger, exception, Key, tweet.Id.Value);
         }
     }

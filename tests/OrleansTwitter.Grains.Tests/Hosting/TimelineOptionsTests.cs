@@ -102,4 +102,32 @@ public sealed class TimelineOptionsTests
         Assert.NotNull(host.Services.GetKeyedService<IStreamProvider>(StreamProviderNames.Default));
         await host.StopAsync();
     }
+
+    [Fact]
+    public void Streams_Provider_Redis_registers_the_durable_provider_without_contacting_Redis()
+    {
+        // Nothing listens on the port: the provider connects on first use, not when registered.
+        using var host = Build(new()
+        {
+            ["Streams:Provider"] = "Redis",
+            ["Redis:ConnectionString"] = "127.0.0.1:1",
+            ["Streams:Redis:Partitions"] = "3",
+        }, streamsFromConfiguration: true);
+
+        var provider = host.Services.GetRequiredKeyedService<IStreamProvider>(StreamProviderNames.Default);
+
+        Assert.IsAssignableFrom<IDurableStreamProvider>(provider);
+    }
+
+    [Theory]
+    [InlineData("Streams:Redis:Partitions", "0", "Partitions must be at least 1")]
+    [InlineData("Streams:Redis:BatchSize", "100000", "BatchSize must be at most 4096")]
+    [InlineData("Redis:ConnectionString", "", "ConnectionString (Redis:ConnectionString) must not be empty")]
+    public void Invalid_Redis_stream_settings_fail_naming_the_setting(string key, string value, string message)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Build(new() { ["Streams:Provider"] = "Redis", [key] = value }, streamsFromConfiguration: true));
+
+        Assert.Contains("Streams:Provider is Redis", error.Message, StringComparison.Ordinal);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
 }

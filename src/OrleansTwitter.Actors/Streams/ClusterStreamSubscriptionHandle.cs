@@ -15,7 +15,7 @@ internal enum SubscriptionKind
     Client,
 }
 
-internal sealed class MemoryStreamSubscriptionHandle<T>(MemoryStreamProvider provider, StreamId streamId, Guid handleId, SubscriptionKind kind)
+internal sealed class ClusterStreamSubscriptionHandle<T>(ClusterStreamProvider provider, StreamId streamId, Guid handleId, SubscriptionKind kind)
     : StreamSubscriptionHandle<T>
 {
     public override Guid HandleId => handleId;
