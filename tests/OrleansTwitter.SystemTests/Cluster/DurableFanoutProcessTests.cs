@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Actors.Core;
@@ -60,7 +58,7 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
                 await silo.WaitForOutputAsync("Application started", StartTimeout);
             }
 
-            using var client = await StartClientAsync(gatewayPorts);
+            using var client = await ClusterClientHost.StartAsync(gatewayPorts);
             var grains = client.Services.GetRequiredService<IClusterClient>();
             var author = grains.GetGrain<IUserGrain>(Author);
             Assert.True(await author.RegisterAsync(Author, null));
@@ -167,14 +165,5 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
         var view = new MembershipView(await table.ReadAsync());
         Assert.Equal(3, view.ActiveSilos.Count);
         return RendezvousPlacement.Owner(grain, view)!.Value.Port;
-    }
-
-    private static async Task<IHost> StartClientAsync(IEnumerable<int> gatewayPorts)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseActorsClient(o => o.Gateways = [.. gatewayPorts.Select(p => "127.0.0.1:" + p.ToString(CultureInfo.InvariantCulture))]);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Actors.Core;
@@ -51,7 +49,7 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
             var rows = (await table.ReadAsync()).Entries;
             Assert.Equal(3, rows.Count(r => r.Status == SiloStatus.Active));
 
-            using var client = await StartClientAsync(gatewayPorts);
+            using var client = await ClusterClientHost.StartAsync(gatewayPorts);
             var factory = client.Services.GetRequiredService<IClusterClient>();
             for (var i = 0; i < Users; i++)
             {
@@ -109,14 +107,5 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
                 await silo.DisposeAsync();
             }
         }
-    }
-
-    private static async Task<IHost> StartClientAsync(IEnumerable<int> gatewayPorts)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.UseActorsClient(o => o.Gateways = [.. gatewayPorts.Select(p => "127.0.0.1:" + p.ToString(CultureInfo.InvariantCulture))]);
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
     }
 }
