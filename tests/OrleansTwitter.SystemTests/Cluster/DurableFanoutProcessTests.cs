@@ -94,7 +94,18 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
                 missing.Clear();
                 for (var i = 0; i < Followers; i++)
                 {
-                    var home = await ReadHomeAsync(followers[i]);
+                    HashSet<TweetId> home;
+                    try
+                    {
+                        home = await ReadHomeAsync(followers[i]);
+                    }
+                    catch (SiloUnavailableException)
+                    {
+                        // Routed by a view that still had the dead silo: read again next round.
+                        missing[i] = -1;
+                        continue;
+                    }
+
                     var duplicates = home.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
                     Assert.True(duplicates.Count == 0, $"fan{i} has {duplicates.Count} tweets twice, e.g. {duplicates.FirstOrDefault()}");
                     var absent = acknowledged.Count(id => !home.Contains(id));
@@ -112,7 +123,7 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
             while (missing.Count > 0 && DateTime.UtcNow < deadline);
 
             Assert.True(missing.Count == 0,
-                $"{missing.Count} followers lack acknowledged tweets: {string.Join(", ", missing.Take(10).Select(m => $"fan{m.Key} lacks {m.Value}"))}");
+                $"{missing.Count} followers lack acknowledged tweets (-1: unreachable): {string.Join(", ", missing.Take(10).Select(m => $"fan{m.Key} lacks {m.Value}"))}");
         }
         finally
         {
