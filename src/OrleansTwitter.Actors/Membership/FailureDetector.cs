@@ -25,6 +25,9 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
     /// <summary>A pong arrived; true when it answered a ping still waiting.</summary>
     public bool OnPong(long pingId) => _pings.TryRemove(pingId, out var waiter) && waiter.TrySetResult();
 
+    /// <summary>Stops probing and voting now; <see cref="DisposeAsync"/> then waits for the loop to end.</summary>
+    public void Halt() => _stopping.Cancel();
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

@@ -81,6 +81,12 @@ internal sealed class MembershipService : IAsyncDisposable
     /// <summary>Reads the table now, updating the view; re-registers if the row vanished; fences if it says Dead.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            // Halted (killed): it must not re-register its row, and its view no longer matters.
+            return;
+        }
+
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
@@ -125,7 +131,7 @@ internal sealed class MembershipService : IAsyncDisposable
     /// </summary>
     public async Task VoteAsync(SiloAddress suspect, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        for (var attempt = 0; attempt < MaxWriteAttempts && !_stopping.IsCancellationRequested; attempt++)
         {
             var snapshot = await _table.ReadAsync(cancellationToken);
             var row = snapshot.Find(suspect);
@@ -151,6 +157,12 @@ internal sealed class MembershipService : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Stops every table read and write now (a killed silo writes nothing: not a vote, not its
+    /// row again); <see cref="DisposeAsync"/> then waits for the loops to end.
+    /// </summary>
+    public void Halt() => _stopping.Cancel();
 
     public async ValueTask DisposeAsync()
     {
