@@ -129,7 +129,8 @@ internal sealed class MembershipService : IAsyncDisposable
     /// Votes that <paramref name="suspect"/> is dead. The vote that reaches the required
     /// number declares it Dead, in the same compare-and-swap write.
     /// </summary>
-    public async Task VoteAsync(SiloAddress suspect, CancellationToken cancellationToken = default)
+    /// <returns>True when this vote declared it dead (the other silos should hear of it now).</returns>
+    public async Task<bool> VoteAsync(SiloAddress suspect, CancellationToken cancellationToken = default)
     {
         for (var attempt = 0; attempt < MaxWriteAttempts && !_stopping.IsCancellationRequested; attempt++)
         {
@@ -137,7 +138,9 @@ internal sealed class MembershipService : IAsyncDisposable
             var row = snapshot.Find(suspect);
             if (row is null || row.Status == SiloStatus.Dead)
             {
-                return;
+                // Another silo's vote got there first: take the verdict into the view now.
+                await RefreshAsync(cancellationToken);
+                return false;
             }
 
             var now = _time.GetUtcNow();
@@ -153,9 +156,11 @@ internal sealed class MembershipService : IAsyncDisposable
             {
                 MembershipLog.Voted(_logger, Self.ToString(), suspect.ToString(), votes.Count, needed, dead);
                 await RefreshAsync(cancellationToken);
-                return;
+                return dead;
             }
         }
+
+        return false;
     }
 
     /// <summary>
