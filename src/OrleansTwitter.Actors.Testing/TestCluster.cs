@@ -51,7 +51,7 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts <paramref name="silos"/> silos and waits until each sees all of them active.</summary>
     /// <param name="silos">How many silos to start.</param>
     /// <param name="configure">Extra silo configuration (stream providers, options, services).</param>
-    /// <param name="membership">Membership options; the defaults detect a dead silo in about 3 s.</param>
+    /// <param name="membership">Membership options; with the defaults a killed silo leaves the views in about 1 s.</param>
     /// <param name="table">The membership table; a fresh in-memory one when null.</param>
     public static async Task<TestCluster> StartAsync(int silos = 3, Action<ISiloBuilder>? configure = null, Action<ClusterMembershipOptions>? membership = null, IMembershipTable? table = null)
     {

@@ -27,6 +27,9 @@ internal static partial class MembershipLog
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning, Message = "{Silo} missed {Misses} probes of {Target}")]
     public static partial void ProbeMissed(ILogger logger, string silo, int misses, string target);
 
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Debug, Message = "Could not tell {Silo} that the membership changed ({Reason}); it learns at its next refresh")]
+    public static partial void NotifyFailed(ILogger logger, string silo, string reason);
+
     [LoggerMessage(EventId = 4008, Level = LogLevel.Debug, Message = "Membership {Loop} loop stopping")]
     public static partial void LoopStopping(ILogger logger, string loop);
 }

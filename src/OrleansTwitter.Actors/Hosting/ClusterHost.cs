@@ -164,7 +164,11 @@ internal sealed class ClusterHost : IAsyncDisposable
     /// <summary>Dies as a crash would: connections dropped, nothing written, nobody told.</summary>
     public async Task KillAsync()
     {
-        Connections.AbortAll();
+        // Silenced before anything awaits: a killed process does not probe, vote, refresh or
+        // reconnect, and the teardown below can take seconds on a loaded machine.
+        _failureDetector.Halt();
+        Membership.Halt();
+        Connections.Kill();
         await DisposeListenersAsync();
         await _failureDetector.DisposeAsync();
         await Membership.DisposeAsync();

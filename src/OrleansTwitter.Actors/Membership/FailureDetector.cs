@@ -25,6 +25,9 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
     /// <summary>A pong arrived; true when it answered a ping still waiting.</summary>
     public bool OnPong(long pingId) => _pings.TryRemove(pingId, out var waiter) && waiter.TrySetResult();
 
+    /// <summary>Stops probing and voting now; <see cref="DisposeAsync"/> then waits for the loop to end.</summary>
+    public void Halt() => _stopping.Cancel();
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -65,13 +68,36 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
         {
             try
             {
-                await membership.VoteAsync(silo, _stopping.Token);
+                if (await membership.VoteAsync(silo, _stopping.Token))
+                {
+                    await TellOthersAsync(silo);
+                }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 MembershipLog.TableOperationFailed(logger, exception, "vote");
             }
         }
+    }
+
+    // Without this, the silos that voted earlier (or not at all) would go on routing to the
+    // dead silo until their next table refresh: up to a whole TableRefreshPeriod more.
+    private async Task TellOthersAsync(SiloAddress dead)
+    {
+        var others = membership.View.ActiveSilos.Where(s => s != membership.Self && s != dead);
+        await Task.WhenAll(others.Select(async silo =>
+        {
+            try
+            {
+                var connection = await connections.GetAsync(silo).WaitAsync(membership.Options.ProbeTimeout, time, _stopping.Token);
+                await SendWithinAsync(connection, EncodedFrame.Encode(0L, static (w, id) => MessageCodec.WriteSignal(w, FrameKind.MembershipChanged, id)));
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or IOException or TimeoutException or OperationCanceledException)
+            {
+                // Best effort: that silo still learns at its next refresh.
+                MembershipLog.NotifyFailed(logger, silo.ToString(), exception.Message);
+            }
+        }));
     }
 
     private async Task<ProbeOutcome> ProbeAsync(SiloAddress silo)
@@ -82,7 +108,7 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
         try
         {
             var connection = await connections.GetAsync(silo).WaitAsync(membership.Options.ProbeTimeout, time, _stopping.Token);
-            await connection.SendAsync(EncodedFrame.Encode(id, static (w, ping) => MessageCodec.WriteSignal(w, FrameKind.Ping, ping)));
+            await SendWithinAsync(connection, EncodedFrame.Encode(id, static (w, ping) => MessageCodec.WriteSignal(w, FrameKind.Ping, ping)));
             await answered.Task.WaitAsync(membership.Options.ProbeTimeout, time, _stopping.Token);
             return ProbeOutcome.Answered;
         }
@@ -102,6 +128,17 @@ internal sealed class FailureDetector(MembershipService membership, SiloConnecti
         finally
         {
             _pings.TryRemove(id, out _);
+        }
+    }
+
+    // A peer that stops reading fills its connection's outbox, and a send then waits for room:
+    // bounded here, or one such peer would hold up the whole loop and every other silo's probe.
+    private async Task SendWithinAsync(Connection connection, EncodedFrame frame)
+    {
+        var sending = connection.SendAsync(frame);
+        if (!sending.IsCompletedSuccessfully)
+        {
+            await sending.AsTask().WaitAsync(membership.Options.ProbeTimeout, time, _stopping.Token);
         }
     }
 

@@ -81,6 +81,12 @@ internal sealed class MembershipService : IAsyncDisposable
     /// <summary>Reads the table now, updating the view; re-registers if the row vanished; fences if it says Dead.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            // Halted (killed): it must not re-register its row, and its view no longer matters.
+            return;
+        }
+
         await _refreshGate.WaitAsync(cancellationToken);
         try
         {
@@ -123,15 +129,18 @@ internal sealed class MembershipService : IAsyncDisposable
     /// Votes that <paramref name="suspect"/> is dead. The vote that reaches the required
     /// number declares it Dead, in the same compare-and-swap write.
     /// </summary>
-    public async Task VoteAsync(SiloAddress suspect, CancellationToken cancellationToken = default)
+    /// <returns>True when this vote declared it dead (the other silos should hear of it now).</returns>
+    public async Task<bool> VoteAsync(SiloAddress suspect, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt < MaxWriteAttempts; attempt++)
+        for (var attempt = 0; attempt < MaxWriteAttempts && !_stopping.IsCancellationRequested; attempt++)
         {
             var snapshot = await _table.ReadAsync(cancellationToken);
             var row = snapshot.Find(suspect);
             if (row is null || row.Status == SiloStatus.Dead)
             {
-                return;
+                // Another silo's vote got there first: take the verdict into the view now.
+                await RefreshAsync(cancellationToken);
+                return false;
             }
 
             var now = _time.GetUtcNow();
@@ -147,10 +156,18 @@ internal sealed class MembershipService : IAsyncDisposable
             {
                 MembershipLog.Voted(_logger, Self.ToString(), suspect.ToString(), votes.Count, needed, dead);
                 await RefreshAsync(cancellationToken);
-                return;
+                return dead;
             }
         }
+
+        return false;
     }
+
+    /// <summary>
+    /// Stops every table read and write now (a killed silo writes nothing: not a vote, not its
+    /// row again); <see cref="DisposeAsync"/> then waits for the loops to end.
+    /// </summary>
+    public void Halt() => _stopping.Cancel();
 
     public async ValueTask DisposeAsync()
     {

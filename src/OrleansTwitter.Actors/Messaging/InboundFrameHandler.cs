@@ -41,8 +41,8 @@ internal sealed class InboundFrameHandler(
             case FrameKind.Pong:
                 onPong(frame.Id);
                 break;
-            case FrameKind.Goodbye:
-                // A peer is leaving: learn of it now rather than at the next refresh.
+            case FrameKind.Goodbye or FrameKind.MembershipChanged:
+                // A peer is leaving, or declared one dead: learn of it now rather than at the next refresh.
                 _ = RefreshQuietlyAsync();
                 break;
             case FrameKind.ReleaseGrain:

@@ -16,7 +16,8 @@ namespace OrleansTwitter.Actors.Transport;
 /// </summary>
 internal sealed class Connection
 {
-    private const int OutboxCapacity = 8192;
+    /// <summary>Frames that may wait to be written; senders wait once this many are queued.</summary>
+    internal const int OutboxCapacity = 8192;
 
     private readonly IDuplexPipe _transport;
     private readonly Action _abort;

@@ -38,4 +38,11 @@ internal enum FrameKind
 
     /// <summary>A gateway's answer to a client's hello: which grain type implements each grain interface.</summary>
     Manifest = 13,
+
+    /// <summary>
+    /// A silo declared another dead: re-read the membership table now rather than at the next
+    /// refresh, so every silo stops routing there within moments of the verdict. A silo that
+    /// does not know this kind ignores it and learns at its next refresh.
+    /// </summary>
+    MembershipChanged = 14,
 }

@@ -25,6 +25,12 @@ internal sealed class SiloConnections(
     private readonly ConcurrentDictionary<string, Connection> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Connection, byte> _all = new();
 
+    // Taken to register a connection and to kill: a connection is either aborted by Kill or
+    // refused at registration, never missed by both (a connection opened or accepted while a
+    // killed silo tears down would otherwise outlive it and keep answering probes).
+    private readonly Lock _registration = new();
+    private bool _killed;
+
     public IEnumerable<Connection> Clients => _clients.Values;
 
     public IEnumerable<Connection> Silos => _all.Keys.Where(c => c.RemoteSilo is not null);
@@ -32,6 +38,7 @@ internal sealed class SiloConnections(
     /// <summary>A live connection to <paramref name="silo"/>, connecting if there is none.</summary>
     public async Task<Connection> GetAsync(SiloAddress silo)
     {
+        ThrowIfKilled(silo);
         if (_inbound.TryGetValue(silo, out var inbound) && !inbound.IsClosed)
         {
             return inbound;
@@ -61,7 +68,11 @@ internal sealed class SiloConnections(
     public async Task AcceptAsync(ConnectionContext context, bool fromGateway)
     {
         var connection = new Connection(context.Transport, context.Abort, resolver, logger, $"{(fromGateway ? "gateway" : "silo")} connection {context.ConnectionId} from {context.RemoteEndPoint}");
-        _all[connection] = 0;
+        if (!TryRegister(connection))
+        {
+            return;
+        }
+
         try
         {
             await connection.RunAsync((c, frame) =>
@@ -82,20 +93,60 @@ internal sealed class SiloConnections(
         }
     }
 
-    /// <summary>Drops every connection at once, with no goodbye (a crash, as far as peers can tell).</summary>
-    public void AbortAll()
+    /// <summary>
+    /// Drops every connection at once, with no goodbye, and refuses any later one, in or out
+    /// (a crash, as far as peers can tell): a dead silo must not answer probes on a connection
+    /// that its teardown happened to open.
+    /// </summary>
+    public void Kill()
     {
-        foreach (var connection in _all.Keys)
+        List<Connection> open;
+        lock (_registration)
+        {
+            _killed = true;
+            open = [.. _all.Keys];
+        }
+
+        foreach (var connection in open)
         {
             connection.Close();
         }
     }
 
+    private bool TryRegister(Connection connection)
+    {
+        lock (_registration)
+        {
+            if (!_killed)
+            {
+                _all[connection] = 0;
+                return true;
+            }
+        }
+
+        connection.Close();
+        return false;
+    }
+
+    private void ThrowIfKilled(SiloAddress silo)
+    {
+        if (Volatile.Read(ref _killed))
+        {
+            throw Dead(silo);
+        }
+    }
+
+    private SiloUnavailableException Dead(SiloAddress silo) => new($"{self} is dead: it does not connect to {silo}.");
+
     private async Task<Connection> ConnectAsync(SiloAddress silo)
     {
         var context = await connector.ConnectAsync(silo.Host, silo.Port, CancellationToken.None);
         var connection = new Connection(context.Transport, context.Abort, resolver, logger, $"connection to {silo}") { RemoteSilo = silo };
-        _all[connection] = 0;
+        if (!TryRegister(connection))
+        {
+            throw Dead(silo);
+        }
+
         await connection.SendAsync(EncodedFrame.Encode(self, static (w, me) => MessageCodec.WriteHello(w, me, null)));
         TransportLog.Connected(logger, silo.ToString());
         _ = RunOutboundAsync(connection);
