@@ -26,6 +26,14 @@ public interface IInlineProbeGrain : IGrainWithStringKey
     Task<InlineStats> GetStatsAsync();
 }
 
+/// <summary>The reentrant twin of <see cref="IInlineProbeGrain"/> (one grain class per interface).</summary>
+public interface IReentrantInlineProbeGrain : IGrainWithStringKey
+{
+    Task<InlineObservation> EnterAsync(int callerThread, int awaits);
+
+    Task<InlineStats> GetStatsAsync();
+}
+
 /// <summary>
 /// What one request saw: whether its first turn ran on the caller's thread, whether its turn
 /// was nested inside another grain's turn on the same thread, whether every await resumed on

@@ -7,7 +7,7 @@ namespace OrleansTwitter.Actors.Tests.Grains;
 /// Counts requests in flight and turns at once with interlocked counters (as
 /// <see cref="TurnProbe"/> does), and which requests ran on their caller's thread.
 /// </summary>
-public sealed class InlineProbeGrain(LifecycleJournal journal) : Grain, IInlineProbeGrain
+public abstract class InlineProbe(LifecycleJournal journal) : Grain
 {
     // The thread of a grain turn that is making a call right now, by caller key: a callee
     // that finds its own thread here runs nested inside that turn.
@@ -39,7 +39,7 @@ public sealed class InlineProbeGrain(LifecycleJournal journal) : Grain, IInlineP
         for (var i = 0; i < awaits; i++)
         {
             BeginTurn();
-            Thread.SpinWait(100);
+            Thread.SpinWait(500);
             EndTurn();
             if (i % 2 == 0)
             {
@@ -123,3 +123,8 @@ public sealed class InlineProbeGrain(LifecycleJournal journal) : Grain, IInlineP
         while (value > seen && Interlocked.CompareExchange(ref max, value, seen) != seen);
     }
 }
+
+public sealed class InlineProbeGrain(LifecycleJournal journal) : InlineProbe(journal), IInlineProbeGrain;
+
+[Reentrant]
+public sealed class ReentrantInlineProbeGrain(LifecycleJournal journal) : InlineProbe(journal), IReentrantInlineProbeGrain;

@@ -98,6 +98,31 @@ public sealed class InlineCallTests
     }
 
     [Fact]
+    public async Task Inline_turns_and_interleaving_requests_of_a_reentrant_grain_never_overlap()
+    {
+        await using var silo = await StartAsync(new LifecycleJournal());
+        var grain = silo.GrainFactory.GetGrain<IReentrantInlineProbeGrain>("inline-reentrant");
+        var before = await grain.GetStatsAsync();
+
+        // A request that interleaves starts while an inline turn runs; only the claimed
+        // scheduler keeps its turn from running on another thread at the same time.
+        await RunParallelCallers(async caller =>
+        {
+            for (var call = 0; call < CallsPerCaller; call++)
+            {
+                await grain.EnterAsync(Environment.CurrentManagedThreadId, (caller + call) % 3);
+            }
+        });
+
+        var stats = await grain.GetStatsAsync();
+        Assert.Equal(Callers * CallsPerCaller, stats.Calls - before.Calls);
+        Assert.True(stats.InlineCalls > before.InlineCalls, "no call ran inline, so the test did not exercise the inline path");
+        Assert.True(stats.MaxRequestsInFlight > 1, $"expected interleaved requests, saw at most {stats.MaxRequestsInFlight} in flight");
+        Assert.Equal(1, stats.MaxTurnsAtOnce);
+        Assert.Equal(0, stats.SchedulerEscapes);
+    }
+
+    [Fact]
     public async Task An_exception_thrown_in_an_inline_turn_reaches_the_caller_with_its_type_and_message_and_the_grain_keeps_serving()
     {
         await using var silo = await StartAsync(new LifecycleJournal());
