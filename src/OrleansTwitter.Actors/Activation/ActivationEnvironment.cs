@@ -8,6 +8,7 @@ internal sealed class ActivationEnvironment(
     IServiceProvider services,
     IGrainFactory grainFactory,
     TimeProvider timeProvider,
+    CoarseClock clock,
     GrainCollectionOptions collectionOptions,
     ILogger logger)
 {
@@ -16,6 +17,9 @@ internal sealed class ActivationEnvironment(
     public IGrainFactory GrainFactory { get; } = grainFactory;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>The silo's clock as of its last timeout scan, for the per-call reads (expiry, activity).</summary>
+    public CoarseClock Clock { get; } = clock;
 
     public GrainCollectionOptions CollectionOptions { get; } = collectionOptions;
 

@@ -3,7 +3,10 @@ namespace OrleansTwitter.Actors.Activation;
 /// <summary>
 /// Runs an activation's tasks one at a time, in order, on the thread pool. Grain code runs
 /// inside tasks of this scheduler, so its awaits (which capture TaskScheduler.Current) resume
-/// here too: an activation never runs two turns at once, whatever its reentrancy.
+/// here too: an activation never runs two turns at once, whatever its reentrancy. A caller
+/// outside any grain may instead claim an idle scheduler and run one task on its own thread
+/// (<see cref="TryClaim"/>, <see cref="RunClaimed"/>): the claim excludes the thread pool
+/// exactly as a running pool turn does.
 /// </summary>
 internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkItem
 {
@@ -20,7 +23,13 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     /// <summary>The activation whose turns this scheduler runs.</summary>
     public GrainActivation Owner { get; }
     private readonly Lock _lock = new();
+
+    // True while a thread owns the right to run this scheduler's tasks: a pool work item is
+    // queued or running, or a caller holds a claim. While false, _tasks is empty.
     private bool _scheduled;
+
+    // The task a claimed scheduler is running synchronously (see QueueTask).
+    private Task? _inlineTask;
 
     public override int MaximumConcurrencyLevel => 1;
 
@@ -29,6 +38,15 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
 
     protected override void QueueTask(Task task)
     {
+        // RunSynchronously queues its task and blocks until it ran when it cannot inline it
+        // (its own stack check). Under a claim no pool worker would ever run it, so the
+        // claiming thread runs it here instead of deadlocking.
+        if (ReferenceEquals(task, _inlineTask) && IsRunningOnCurrentThread)
+        {
+            TryExecuteTask(task);
+            return;
+        }
+
         lock (_lock)
         {
             _tasks.Enqueue(task);
@@ -57,6 +75,75 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         {
             return _tasks.ToArray();
         }
+    }
+
+    /// <summary>
+    /// Takes the scheduler for the calling thread if nothing is queued or running; a task
+    /// queued meanwhile waits until <see cref="RunClaimed"/> releases it.
+    /// </summary>
+    public bool TryClaim()
+    {
+        lock (_lock)
+        {
+            if (_scheduled)
+            {
+                return false;
+            }
+
+            _scheduled = true;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="task"/> on the calling thread as this scheduler's turn, then
+    /// releases the claim <see cref="TryClaim"/> took, handing whatever was queued meanwhile to
+    /// the thread pool. The caller must be outside any turn.
+    /// </summary>
+    public void RunClaimed(Task task)
+    {
+        var previous = t_running;
+        t_running = this;
+
+        // Grain code captures the synchronization context before the task scheduler when it
+        // awaits; the caller's (a UI or test context) would take its continuations off this
+        // scheduler. A pool turn has none, so neither has an inline one.
+        var context = SynchronizationContext.Current;
+        if (context is not null)
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        _inlineTask = task;
+        try
+        {
+            task.RunSynchronously(this);
+        }
+        finally
+        {
+            _inlineTask = null;
+            t_running = previous;
+            if (context is not null)
+            {
+                SynchronizationContext.SetSynchronizationContext(context);
+            }
+
+            Release();
+        }
+    }
+
+    private void Release()
+    {
+        lock (_lock)
+        {
+            if (_tasks.Count == 0)
+            {
+                _scheduled = false;
+                return;
+            }
+        }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     void IThreadPoolWorkItem.Execute()

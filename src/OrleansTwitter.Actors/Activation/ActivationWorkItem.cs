@@ -48,7 +48,7 @@ internal sealed class RequestWorkItem : ActivationWorkItem
     public override async Task RunAsync(GrainActivation activation, object grain)
     {
         var request = Message.Request;
-        RequestContext.Current = new RequestContext.Frame(activation.GrainId, request.MethodName, Message.RequestId, Message.CallChain);
+        RequestContext.Enter(this);
         try
         {
             _result = await request.InvokeAsync(grain);
@@ -94,7 +94,11 @@ internal sealed class TimerTickWorkItem : ActivationWorkItem
         CountsAsActivity = timer.Options.KeepAlive;
     }
 
-    public override Task RunAsync(GrainActivation activation, object grain) => _timer.RunTickAsync();
+    public override Task RunAsync(GrainActivation activation, object grain)
+    {
+        RequestContext.EnterTimerTick();
+        return _timer.RunTickAsync();
+    }
 
     // A tick that cannot run is simply skipped; the timer dies with its activation.
     public override void Reject(Exception exception)

@@ -16,7 +16,7 @@ namespace OrleansTwitter.Actors.Activation;
 /// <c>[AlwaysInterleave]</c> method) may start while others await. Activation and
 /// deactivation run exclusively.
 /// </summary>
-internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivationContext
+internal sealed partial class GrainActivation : IGrainLifecycleContext, IGrainActivationContext
 {
     private readonly Lock _lock = new();
     private readonly Queue<ActivationWorkItem> _waiting = new();
@@ -51,7 +51,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         _environment = environment;
         _catalog = catalog;
         _scheduler = new ActivationTaskScheduler(this);
-        _lastActivityTimestamp = environment.TimeProvider.GetTimestamp();
+        _lastActivityTimestamp = environment.Clock.Timestamp;
     }
 
     /// <summary>The activation whose turn is running on this thread, or null outside grain code.</summary>
@@ -78,6 +78,13 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     internal ActivationStatus Status => _status;
 
     internal object? GrainInstance => _grain;
+
+    /// <summary>
+    /// The request running exclusively (one that does not interleave), or null. Read by the
+    /// activation's own turns to name their caller chain: such a request does not set the
+    /// request AsyncLocal, because it is the only request of this activation in progress.
+    /// </summary>
+    internal Message? RunningExclusive => _runningExclusive?.Message;
 
     /// <summary>Queues a request. False when the activation is gone and the caller must find another.</summary>
     public bool TryEnqueue(ActivationWorkItem item)
@@ -182,10 +189,12 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
     {
         lock (_lock)
         {
+            // Activity is stamped from the coarse clock, which may lag by its granularity:
+            // adding it means an activation is never collected before it has been idle for age.
             return _status == ActivationStatus.Valid
                 && _pendingDeactivation is null
                 && _activityInFlight == 0
-                && _environment.TimeProvider.GetElapsedTime(_lastActivityTimestamp) >= age
+                && _environment.TimeProvider.GetElapsedTime(_lastActivityTimestamp) >= age + _environment.Clock.Granularity
                 && _environment.TimeProvider.GetUtcNow() >= _keepAliveUntil;
         }
     }
@@ -339,7 +348,9 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
             _interleavingWaiting--;
         }
 
-        now ??= _environment.TimeProvider.GetUtcNow();
+        // The coarse clock lags, so an expired request may run up to a scan period late; that
+        // only does work nobody waits for, as a request already running when it expires does.
+        now ??= _environment.Clock.UtcNow;
         if (item.IsExpired(now.Value))
         {
             if (item.CountsAsActivity)
@@ -361,23 +372,22 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
 
         if (item.CountsAsActivity)
         {
-            _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+            _lastActivityTimestamp = _environment.Clock.Timestamp;
         }
 
         RunOnScheduler(item);
     }
 
+    // An action rather than a function: nobody awaits the turn's task, so a Task<Task> would
+    // only be a bigger allocation.
+    private static readonly Action<object?> s_runWorkItem = static state =>
+    {
+        var item = (ActivationWorkItem)state!;
+        _ = item.Owner!.RunWorkItemAsync(item);
+    };
+
     private void RunOnScheduler(ActivationWorkItem item) =>
-        Task.Factory.StartNew(
-            static state =>
-            {
-                var item = (ActivationWorkItem)state!;
-                return item.Owner!.RunWorkItemAsync(item);
-            },
-            item,
-            CancellationToken.None,
-            TaskCreationOptions.DenyChildAttach,
-            _scheduler);
+        Task.Factory.StartNew(s_runWorkItem, item, CancellationToken.None, TaskCreationOptions.DenyChildAttach, _scheduler);
 
     private void RunOnScheduler(Func<GrainActivation, Task> lifecycleStep) =>
         Task.Factory.StartNew(
@@ -406,7 +416,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
                 if (item.CountsAsActivity)
                 {
                     _activityInFlight--;
-                    _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+                    _lastActivityTimestamp = _environment.Clock.Timestamp;
                 }
 
                 PumpLocked();
@@ -457,7 +467,7 @@ internal sealed class GrainActivation : IGrainLifecycleContext, IGrainActivation
         lock (_lock)
         {
             _status = ActivationStatus.Valid;
-            _lastActivityTimestamp = _environment.TimeProvider.GetTimestamp();
+            _lastActivityTimestamp = _environment.Clock.Timestamp;
             PumpLocked();
         }
     }

@@ -58,7 +58,7 @@ public sealed class Silo : IAsyncDisposable, IDisposable
             ((LocalGrainCallInvoker)Invoker).Observers = grainFactory.Observers;
         }
         Multicaster = new GrainMulticaster(grainFactory, Catalog, PendingCalls, _cluster?.Router);
-        var environment = new ActivationEnvironment(dependencies.Services, GrainFactory, dependencies.Time, _collectionOptions, _logger)
+        var environment = new ActivationEnvironment(dependencies.Services, GrainFactory, dependencies.Time, PendingCalls.Clock, _collectionOptions, _logger)
         {
             BeforeActivation = _cluster is null ? null : _cluster.HandOffAsync,
         };

@@ -12,6 +12,8 @@ namespace OrleansTwitter.Actors.Messaging;
 /// Routes calls in a cluster: to the local catalog when this silo owns the grain (no
 /// serialization), otherwise to the owner over its connection. A call refused before it ran
 /// is sent again after the view is refreshed; any other failure is the caller's to see.
+/// A call from outside any grain to an idle local activation runs on the caller's thread
+/// (<see cref="InlineGrainCalls"/>).
 /// </summary>
 internal sealed class ClusterCallRouter : IGrainCallInvoker
 {
@@ -22,6 +24,7 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
     private readonly Catalog _catalog;
     private readonly MembershipService _membership;
     private readonly ILogger _logger;
+    private readonly InlineGrainCalls _inline;
     private SiloConnections? _connections;
 
     public ClusterCallRouter(PendingCallRegistry calls, Catalog catalog, MembershipService membership, ILogger logger)
@@ -30,6 +33,7 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
         _catalog = catalog;
         _membership = membership;
         _logger = logger;
+        _inline = new InlineGrainCalls(calls, catalog);
         calls.RejectionHandler = OnRejected;
     }
 
@@ -43,6 +47,11 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
     public Task<T> InvokeAsync<T>(GrainId target, GrainRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (GrainActivation.Current is null && !Actors.Observers.ObserverId.Is(target) && OwnerOf(target) == Self && _inline.TryInvoke<T>(target, request) is { } inline)
+        {
+            return inline;
+        }
+
         var call = _calls.Create<T>();
         call.Message = new Message(target, request, call.RequestId, call.Deadline, RequestContext.OutgoingChain(), call);
         Route(call);

@@ -27,7 +27,7 @@ internal sealed class GrainMulticaster(GrainFactory grainFactory, Catalog catalo
         }
 
         ActorsInstruments.MulticastTargets.Record(keys.Count);
-        var deadline = calls.TimeProvider.GetUtcNow() + calls.ResponseTimeout;
+        var deadline = calls.NewDeadline();
         var chain = RequestContext.OutgoingChain();
         if (router is not null)
         {

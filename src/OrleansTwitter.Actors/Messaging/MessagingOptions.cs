@@ -8,12 +8,14 @@ public sealed class MessagingOptions
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// How often pending calls are checked against their deadline. Null picks a tenth of
-    /// <see cref="ResponseTimeout"/>, between 10 ms and 1 s, so a timeout fires at most 10% late.
+    /// How often pending calls are checked against their deadline. The scan also refreshes the
+    /// clock that calls read their start time from, so a deadline is set one period late to
+    /// never fire early, and a timeout fires at most two periods late. Null picks a twentieth
+    /// of <see cref="ResponseTimeout"/>, between 10 ms and 500 ms: at most 10% late.
     /// </summary>
     /// <value>null.</value>
     public TimeSpan? ResponseTimeoutScanPeriod { get; set; }
 
     internal TimeSpan EffectiveScanPeriod =>
-        ResponseTimeoutScanPeriod ?? TimeSpan.FromTicks(Math.Clamp(ResponseTimeout.Ticks / 10, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromSeconds(1).Ticks));
+        ResponseTimeoutScanPeriod ?? TimeSpan.FromTicks(Math.Clamp(ResponseTimeout.Ticks / 20, TimeSpan.FromMilliseconds(10).Ticks, TimeSpan.FromMilliseconds(500).Ticks));
 }

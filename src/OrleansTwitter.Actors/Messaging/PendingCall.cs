@@ -79,7 +79,8 @@ internal abstract class PendingCall : IResponseSink
 
     private void RecordDuration()
     {
-        if (ActorsInstruments.CallDuration.Enabled)
+        // 0: nothing listened when the call started, so it has no start time.
+        if (_startTimestamp != 0 && ActorsInstruments.CallDuration.Enabled)
         {
             ActorsInstruments.CallDuration.Record(_registry.TimeProvider.GetElapsedTime(_startTimestamp).TotalMilliseconds);
         }
