@@ -18,8 +18,8 @@ internal static partial class MembershipLog
     [LoggerMessage(EventId = 4004, Level = LogLevel.Critical, Message = "{Silo} is declared dead by the cluster; stopping it")]
     public static partial void DeclaredDead(ILogger logger, string silo);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "{Voter} votes that {Suspect} is dead ({Votes} of {Needed} votes; dead: {Dead})")]
-    public static partial void Voted(ILogger logger, string voter, string suspect, int votes, int needed, bool dead);
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "{Voter} votes that {Suspect} is dead ({Votes} of {Needed} votes; I-am-alive {IAmAliveAge} old; dead: {Dead})")]
+    public static partial void Voted(ILogger logger, string voter, string suspect, int votes, int needed, TimeSpan iAmAliveAge, bool dead);
 
     [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Membership {Operation} failed; retrying next period")]
     public static partial void TableOperationFailed(ILogger logger, Exception exception, string operation);

@@ -52,6 +52,17 @@ public sealed class ClusterMembershipOptions
     /// <value>5 seconds.</value>
     public TimeSpan IAmAlivePeriod { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How old a silo's I-am-alive time may be before one vote against it is enough to declare
+    /// it dead. It takes over when too few silos are left to reach <see cref="VotesForDeath"/>:
+    /// after two of three silos die at once, or when a cluster restarts and finds its earlier
+    /// incarnation's rows still Active. A silo is never declared dead on its row's age alone; a
+    /// survivor's probes must fail too, so clock skew between machines cannot kill a live silo.
+    /// Keep it several times <see cref="IAmAlivePeriod"/>.
+    /// </summary>
+    /// <value>30 seconds.</value>
+    public TimeSpan IAmAliveExpiration { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long connecting to a silo or gateway may take.</summary>
     /// <value>2 seconds.</value>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
@@ -63,7 +74,7 @@ public sealed class ClusterMembershipOptions
             yield return "ClusterId must not be empty.";
         }
 
-        foreach (var (name, value) in new[] { (nameof(ProbePeriod), ProbePeriod), (nameof(ProbeTimeout), ProbeTimeout), (nameof(DeathVoteExpiration), DeathVoteExpiration), (nameof(TableRefreshPeriod), TableRefreshPeriod), (nameof(IAmAlivePeriod), IAmAlivePeriod), (nameof(ConnectTimeout), ConnectTimeout) })
+        foreach (var (name, value) in new[] { (nameof(ProbePeriod), ProbePeriod), (nameof(ProbeTimeout), ProbeTimeout), (nameof(DeathVoteExpiration), DeathVoteExpiration), (nameof(TableRefreshPeriod), TableRefreshPeriod), (nameof(IAmAlivePeriod), IAmAlivePeriod), (nameof(IAmAliveExpiration), IAmAliveExpiration), (nameof(ConnectTimeout), ConnectTimeout) })
         {
             if (value <= TimeSpan.Zero)
             {

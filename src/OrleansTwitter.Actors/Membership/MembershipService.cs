@@ -150,11 +150,14 @@ internal sealed class MembershipService : IAsyncDisposable
                 .ToList();
             var otherActive = snapshot.Entries.Count(e => e.Status == SiloStatus.Active && e.Silo != suspect);
             var needed = Math.Max(1, Math.Min(_options.VotesForDeath, otherActive));
-            var dead = votes.Count >= needed;
+
+            // Silent in the table as well as to our probes: the other voters may be dead too.
+            var expired = now - row.IAmAliveTime > _options.IAmAliveExpiration;
+            var dead = votes.Count >= needed || expired;
             var updated = row with { Suspicions = votes, Status = dead ? SiloStatus.Dead : row.Status };
             if (await _table.TryWriteAsync(updated, snapshot.Version, cancellationToken))
             {
-                MembershipLog.Voted(_logger, Self.ToString(), suspect.ToString(), votes.Count, needed, dead);
+                MembershipLog.Voted(_logger, Self.ToString(), suspect.ToString(), votes.Count, needed, now - row.IAmAliveTime, dead);
                 await RefreshAsync(cancellationToken);
                 return dead;
             }
