@@ -16,13 +16,25 @@ namespace OrleansTwitter.Actors.Transport;
 /// </summary>
 internal sealed class FrameListener : IAsyncDisposable
 {
+    /// <summary>
+    /// Pipe continuations run on the thread that completed the socket operation instead of being
+    /// queued once more (to Kestrel's I/O queue, then to the thread pool): a received frame is
+    /// decoded on the thread that received it, and a flush sends on the flushing thread. Kestrel
+    /// calls it unsafe because application code then runs on transport threads, where blocking
+    /// stalls I/O. It is safe here: a connection's read loop only decodes frames and hands them
+    /// on (to an activation's queue, a pending call's completion, which runs its continuations
+    /// asynchronously, or an async send), and never blocks; and on Linux the socket engine
+    /// already runs completions on pool threads, not on its event thread.
+    /// </summary>
+    internal const bool InlineScheduling = true;
+
     private readonly KestrelServer _server;
 
     public FrameListener(string purpose, IPEndPoint endpoint, FrameConnectionHandler handler, IServiceProvider services, ILoggerFactory loggerFactory)
     {
         var options = new KestrelServerOptions { ApplicationServices = services, AddServerHeader = false };
         options.Listen(endpoint, listen => listen.Run(handler.OnConnectedAsync));
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions { NoDelay = true }), loggerFactory);
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions { NoDelay = true, UnsafePreferInlineScheduling = InlineScheduling }), loggerFactory);
         _server = new KestrelServer(Options.Create(options), transport, loggerFactory);
         Purpose = purpose;
         Endpoint = endpoint;
