@@ -188,7 +188,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
             return;
         }
 
-        call.Destination = GatewayAddress(gateway.Endpoint);
+        call.Destination = gateway.Address;
         _ = SendAsync(gateway, frame, call);
     }
 
@@ -365,7 +365,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
             var context = await _connector.ConnectAsync(host, port, cancellationToken);
             var connection = new Connection(context.Transport, context.Abort, this, _logger, $"client connection to gateway {endpoint}");
             await connection.SendAsync(EncodedFrame.Encode(_clientId, static (w, id) => MessageCodec.WriteHello(w, null, id)));
-            var gateway = new GatewayConnection(endpoint, connection);
+            var gateway = new GatewayConnection(endpoint, GatewayAddress(endpoint), connection);
             _gateways[endpoint] = gateway;
             RebuildRoutes();
             _ = RunAsync(gateway);
@@ -384,7 +384,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
         await gateway.Connection.RunAsync(OnFrame);
         _gateways.TryRemove(new KeyValuePair<string, GatewayConnection>(endpoint, gateway));
         RebuildRoutes();
-        var gatewayAddress = GatewayAddress(endpoint);
+        var gatewayAddress = gateway.Address;
         var failed = _calls.AbandonWhere(
             call => call.Destination == gatewayAddress,
             call => new SiloUnavailableException($"The connection to gateway {endpoint} was lost while {call.Message?.Request} on {call.Message?.Target} was in flight."));

@@ -14,8 +14,9 @@ namespace OrleansTwitter.Actors.Transport;
 /// peer slows its callers instead of growing memory.
 /// <para>
 /// Whoever finds nobody writing becomes the writer: on a quiet connection that is the sender
-/// itself, which writes and flushes its frame on its own thread, with no wake-up of another
-/// thread. While a writer is busy, other senders only queue, and the writer drains everything
+/// itself, which writes and flushes its frame on its own thread instead of waking a writer loop
+/// (the flush hands the bytes to Kestrel's I/O queue, which sends what many flushes gathered).
+/// While a writer is busy, other senders only queue, and the writer drains everything
 /// queued before each flush, so frames still coalesce into few writes under load. A writer
 /// whose flush must wait (the peer is slow), or that finds more frames after a few rounds,
 /// hands the rest to a background writer so no sender is held for others' frames.

@@ -17,16 +17,20 @@ namespace OrleansTwitter.Actors.Transport;
 internal sealed class FrameListener : IAsyncDisposable
 {
     /// <summary>
-    /// Pipe continuations run on the thread that completed the socket operation instead of being
-    /// queued once more (to Kestrel's I/O queue, then to the thread pool): a received frame is
-    /// decoded on the thread that received it, and a flush sends on the flushing thread. Kestrel
-    /// calls it unsafe because application code then runs on transport threads, where blocking
-    /// stalls I/O. It is safe here: a connection's read loop only decodes frames and hands them
-    /// on (to an activation's queue, a pending call's completion, which runs its continuations
-    /// asynchronously, or an async send), and never blocks; and on Linux the socket engine
-    /// already runs completions on pool threads, not on its event thread.
+    /// Kestrel's <c>UnsafePreferInlineScheduling</c>, off. On, pipe continuations run on the
+    /// thread that completed the socket operation or the flush instead of being queued again: a
+    /// received frame is decoded on the thread that received it, and a flush sends on the
+    /// flushing thread. That would be safe here (Kestrel calls it unsafe because application code
+    /// then runs on transport threads, where blocking stalls I/O; a connection's read loop only
+    /// decodes frames and hands them on, to an activation's queue, a call's completion, which
+    /// runs its continuations asynchronously, or an async send, and never blocks; and on Linux
+    /// the socket engine already runs completions on pool threads, not on its event thread). It
+    /// is off because it measured worse: with senders writing on their own threads
+    /// (<see cref="Connection"/>), every flush became its own socket send, so frames no longer
+    /// shared segments under load (docs/benchmarks/cluster-calls.md has the figures). Kestrel's
+    /// I/O queue is what now gathers the flushes of many senders into one send.
     /// </summary>
-    internal const bool InlineScheduling = true;
+    internal const bool InlineScheduling = false;
 
     private readonly KestrelServer _server;
 
