@@ -28,6 +28,9 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, GatewayConnection> _gateways = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly Lock _routesGate = new();
+    private volatile GatewayRoutes _routes = GatewayRoutes.Empty;
+    private MembershipView? _view;
     private readonly CancellationTokenSource _stopping = new();
     private readonly GrainFactory _grainFactory;
     private readonly string _clientId = Guid.NewGuid().ToString("N");
@@ -165,15 +168,15 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
     private void Route(PendingCall call)
     {
         var message = call.Message!;
-        var usable = _gateways.Values.Where(g => g.IsUsable).OrderBy(g => g.Endpoint, StringComparer.Ordinal).ToList();
-        if (usable.Count == 0)
+
+        // A gateway that closed or said goodbye since the routes were built: build them again.
+        var gateway = _routes.For(message.Target) ?? RebuildRoutes().For(message.Target);
+        if (gateway is null)
         {
             call.Fail(new SiloUnavailableException($"No gateway is connected, so {message.Request} on {message.Target} cannot be sent: {_lastProblem}"));
             return;
         }
 
-        // The same grain goes through the same gateway while the list is stable, so its calls stay in order.
-        var gateway = usable[(int)(message.Target.GetStableHash() % (ulong)usable.Count)];
         EncodedFrame frame;
         try
         {
@@ -185,9 +188,26 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
             return;
         }
 
-        call.Destination = GatewayAddress(gateway.Endpoint);
+        call.Destination = gateway.Address;
         _ = SendAsync(gateway, frame, call);
     }
+
+    /// <summary>
+    /// Builds the routes from the gateways and view as they are now. Under a lock, so two
+    /// rebuilds racing cannot leave the older one in place.
+    /// </summary>
+    private GatewayRoutes RebuildRoutes()
+    {
+        lock (_routesGate)
+        {
+            var routes = GatewayRoutes.Build(_gateways.Values, _view);
+            _routes = routes;
+            return routes;
+        }
+    }
+
+    /// <summary>The gateway calls to <paramref name="target"/> go to now (tests check it is the owner's).</summary>
+    internal string? GatewayFor(GrainId target) => _routes.For(target)?.Endpoint;
 
     private async Task SendAsync(GatewayConnection gateway, EncodedFrame frame, PendingCall call)
     {
@@ -230,6 +250,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
                     gateway.Silo = frame.Silo;
                 }
 
+                RebuildRoutes();
                 _manifestReceived.TrySetResult();
                 break;
             case FrameKind.Goodbye:
@@ -238,6 +259,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
                     gateway.IsDraining = true;
                 }
 
+                RebuildRoutes();
                 break;
             default:
                 break;
@@ -307,6 +329,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
                 }
             }
 
+            RebuildRoutes();
             foreach (var endpoint in wanted.Where(e => !_gateways.ContainsKey(e)))
             {
                 await ConnectQuietlyAsync(endpoint, cancellationToken);
@@ -327,6 +350,7 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
 
         var snapshot = await _table!.ReadAsync(cancellationToken);
         var view = new MembershipView(snapshot);
+        _view = view;
         var leaving = snapshot.Entries
             .Where(e => e.GatewayPort > 0 && e.Status is SiloStatus.ShuttingDown or SiloStatus.Dead)
             .Select(e => $"{e.Silo.Host}:{e.GatewayPort}");
@@ -341,8 +365,9 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
             var context = await _connector.ConnectAsync(host, port, cancellationToken);
             var connection = new Connection(context.Transport, context.Abort, this, _logger, $"client connection to gateway {endpoint}");
             await connection.SendAsync(EncodedFrame.Encode(_clientId, static (w, id) => MessageCodec.WriteHello(w, null, id)));
-            var gateway = new GatewayConnection(endpoint, connection);
+            var gateway = new GatewayConnection(endpoint, GatewayAddress(endpoint), connection);
             _gateways[endpoint] = gateway;
+            RebuildRoutes();
             _ = RunAsync(gateway);
             ClientLog.Connected(_logger, endpoint);
         }
@@ -358,7 +383,8 @@ public sealed class ClusterClient : IClusterClient, IGrainCallInvoker, IFrameRes
         var endpoint = gateway.Endpoint;
         await gateway.Connection.RunAsync(OnFrame);
         _gateways.TryRemove(new KeyValuePair<string, GatewayConnection>(endpoint, gateway));
-        var gatewayAddress = GatewayAddress(endpoint);
+        RebuildRoutes();
+        var gatewayAddress = gateway.Address;
         var failed = _calls.AbandonWhere(
             call => call.Destination == gatewayAddress,
             call => new SiloUnavailableException($"The connection to gateway {endpoint} was lost while {call.Message?.Request} on {call.Message?.Target} was in flight."));

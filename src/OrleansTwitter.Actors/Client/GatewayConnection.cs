@@ -3,9 +3,12 @@ using OrleansTwitter.Actors.Transport;
 namespace OrleansTwitter.Actors.Client;
 
 /// <summary>A client's connection to one gateway, and whether new calls may still go there.</summary>
-internal sealed class GatewayConnection(string endpoint, Connection connection)
+internal sealed class GatewayConnection(string endpoint, Membership.SiloAddress address, Connection connection)
 {
     public string Endpoint { get; } = endpoint;
+
+    /// <summary>The endpoint as a pseudo silo address (generation 0), parsed once: every call sent here records it.</summary>
+    public Membership.SiloAddress Address { get; } = address;
 
     public Connection Connection { get; } = connection;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Hosting;
 
 namespace OrleansTwitter.Actors.Membership;
@@ -12,7 +10,7 @@ public sealed class MembershipView
         Snapshot = snapshot;
         ActiveSilos = [.. snapshot.Entries.Where(e => e.Status == SiloStatus.Active).Select(e => e.Silo).Order()];
         Signature = string.Join(";", snapshot.Entries.OrderBy(e => e.Silo).Select(e => $"{e.Silo}={e.Status}"));
-        ActiveSiloHashes = [.. ActiveSilos.Select(s => StableHash.Fnv1a64(s.Endpoint, s.Generation.ToString(CultureInfo.InvariantCulture)))];
+        ActiveSiloHashes = [.. ActiveSilos.Select(Placement.RendezvousPlacement.SiloHash)];
     }
 
     public static MembershipView Empty { get; } = new(MembershipSnapshot.Empty);

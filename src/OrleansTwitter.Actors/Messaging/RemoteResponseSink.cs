@@ -19,9 +19,10 @@ internal sealed class RemoteResponseSink(Connection connection, long requestId, 
         EncodedFrame frame;
         try
         {
+            // State, not a closure: no allocation per response beyond the frame's pooled buffer.
             frame = request is null
-                ? EncodedFrame.Encode(w => MessageCodec.WriteError(w, requestId, new InvalidOperationException("A response without its request cannot be encoded.")))
-                : EncodedFrame.Encode(w => MessageCodec.WriteResponse(w, requestId, request, result));
+                ? EncodedFrame.Encode(requestId, static (w, id) => MessageCodec.WriteError(w, id, new InvalidOperationException("A response without its request cannot be encoded.")))
+                : EncodedFrame.Encode((requestId, request, result), static (w, s) => MessageCodec.WriteResponse(w, s.requestId, s.request, s.result));
         }
         catch (Exception exception) when (exception is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
         {

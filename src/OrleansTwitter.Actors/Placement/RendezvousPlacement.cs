@@ -11,16 +11,20 @@ namespace OrleansTwitter.Actors.Placement;
 /// </summary>
 internal static class RendezvousPlacement
 {
-    public static SiloAddress? Owner(GrainId grain, MembershipView view)
+    public static SiloAddress? Owner(GrainId grain, MembershipView view) => Owner(grain, view.ActiveSilos, view.ActiveSiloHashes);
+
+    /// <summary>
+    /// The owner among <paramref name="silos"/> (sorted, as <see cref="MembershipView.ActiveSilos"/>
+    /// is), whose hashes are <paramref name="hashes"/> (<see cref="SiloHash"/>, same order).
+    /// </summary>
+    public static SiloAddress? Owner(GrainId grain, IReadOnlyList<SiloAddress> silos, IReadOnlyList<ulong> hashes)
     {
-        var silos = view.ActiveSilos;
         if (silos.Count == 0)
         {
             return null;
         }
 
         var grainHash = grain.GetStableHash();
-        var hashes = view.ActiveSiloHashes;
         var best = 0;
         var bestScore = Score(grainHash, hashes[0]);
         for (var i = 1; i < silos.Count; i++)
@@ -35,6 +39,10 @@ internal static class RendezvousPlacement
 
         return silos[best];
     }
+
+    /// <summary>A silo's placement hash: its endpoint and generation, so a restarted silo owns anew.</summary>
+    public static ulong SiloHash(SiloAddress silo) =>
+        StableHash.Fnv1a64(silo.Endpoint, silo.Generation.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     // A 64-bit mix (splitmix64's finaliser) of the grain hash and the silo's hash: cheap, and
     // uniform enough that ownership spreads evenly over the silos.

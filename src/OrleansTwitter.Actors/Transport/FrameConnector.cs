@@ -19,7 +19,7 @@ internal sealed class FrameConnector : IDisposable
     public FrameConnector(TimeSpan connectTimeout, ILoggerFactory loggerFactory)
     {
         _connectTimeout = connectTimeout;
-        _contexts = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions(), loggerFactory.CreateLogger<FrameConnector>());
+        _contexts = new SocketConnectionContextFactory(new SocketConnectionFactoryOptions { UnsafePreferInlineScheduling = FrameListener.InlineScheduling }, loggerFactory.CreateLogger<FrameConnector>());
     }
 
     /// <summary>Connects, or fails with <see cref="SiloUnavailableException"/> naming the endpoint within the connect timeout.</summary>
