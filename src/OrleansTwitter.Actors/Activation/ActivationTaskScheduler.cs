@@ -24,9 +24,12 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     public GrainActivation Owner { get; }
     private readonly Lock _lock = new();
 
-    // True while a thread owns the right to run this scheduler's tasks: a pool work item is
-    // queued or running, or a caller holds a claim. While false, _tasks is empty.
-    private bool _scheduled;
+    // 1 while a thread owns the right to run this scheduler's tasks: a pool work item is
+    // queued or running, or a caller holds a claim. It goes from 0 to 1 only by
+    // compare-exchange, so a claim (which takes no lock) and a queued task never both win it:
+    // whoever wins runs the tasks, one at a time. While 0, _tasks is empty, except for a task
+    // queued during a release, which then wins the scheduler back (see Release).
+    private int _scheduled;
 
     // The task a claimed scheduler is running synchronously (see QueueTask).
     private Task? _inlineTask;
@@ -50,12 +53,10 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         lock (_lock)
         {
             _tasks.Enqueue(task);
-            if (_scheduled)
+            if (Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
             {
                 return;
             }
-
-            _scheduled = true;
         }
 
         // Always the global FIFO queue: the thread pool serves a worker's local queue before the
@@ -81,19 +82,10 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     /// Takes the scheduler for the calling thread if nothing is queued or running; a task
     /// queued meanwhile waits until <see cref="RunClaimed"/> releases it.
     /// </summary>
-    public bool TryClaim()
-    {
-        lock (_lock)
-        {
-            if (_scheduled)
-            {
-                return false;
-            }
-
-            _scheduled = true;
-            return true;
-        }
-    }
+    public bool TryClaim() =>
+        // No lock: a task queued meanwhile is in _tasks before its compare-exchange fails,
+        // so the release finds it.
+        Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0;
 
     /// <summary>
     /// Runs <paramref name="task"/> on the calling thread as this scheduler's turn, then
@@ -132,18 +124,17 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         }
     }
 
+    // No lock, as in TryClaim. A task queued while the claim was held is in _tasks before its
+    // compare-exchange found the scheduler taken; the exchange here is a full fence, so either
+    // the count read after it sees that task, or the task's compare-exchange comes after the
+    // exchange and schedules it itself. When both happen, one compare-exchange wins.
     private void Release()
     {
-        lock (_lock)
+        Interlocked.Exchange(ref _scheduled, 0);
+        if (_tasks.Count != 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
-            if (_tasks.Count == 0)
-            {
-                _scheduled = false;
-                return;
-            }
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
-
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     void IThreadPoolWorkItem.Execute()
@@ -159,7 +150,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
                 {
                     if (!_tasks.TryDequeue(out next))
                     {
-                        _scheduled = false;
+                        Volatile.Write(ref _scheduled, 0);
                         return;
                     }
                 }

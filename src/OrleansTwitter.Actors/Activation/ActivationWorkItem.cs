@@ -32,7 +32,7 @@ internal abstract class ActivationWorkItem
 }
 
 /// <summary>A grain call.</summary>
-internal sealed class RequestWorkItem : ActivationWorkItem
+internal class RequestWorkItem : ActivationWorkItem
 {
     public RequestWorkItem(Message message, bool grainIsReentrant)
     {
@@ -40,26 +40,62 @@ internal sealed class RequestWorkItem : ActivationWorkItem
         Interleaves = grainIsReentrant || message.Request.AlwaysInterleave;
     }
 
+    /// <summary>For a request that is also its own response sink: it sets <see cref="Message"/> itself.</summary>
+    protected RequestWorkItem(GrainRequest request, bool grainIsReentrant)
+    {
+        Message = null!;
+        Interleaves = grainIsReentrant || request.AlwaysInterleave;
+    }
+
     private object? _result;
     private Exception? _exception;
 
-    public Message Message { get; }
+    public Message Message { get; protected init; }
 
-    public override async Task RunAsync(GrainActivation activation, object grain)
+    // Not an async method: most grain methods finish synchronously, and the state machine
+    // would cost a sizeable share of an inline call. The caller (the activation's turn) is an
+    // async method, so what the grain sets in its execution context still ends with the turn.
+    public override Task RunAsync(GrainActivation activation, object grain)
     {
-        var request = Message.Request;
         RequestContext.Enter(this);
+        ValueTask<object?> outcome;
         try
         {
-            _result = await request.InvokeAsync(grain);
+            outcome = Message.Request.InvokeAsync(grain);
         }
         catch (Exception exception)
         {
-            _exception = exception;
-            if (exception is InconsistentStateException)
-            {
-                activation.OnInconsistentState(exception);
-            }
+            OnFailed(activation, exception);
+            return Task.CompletedTask;
+        }
+
+        if (!outcome.IsCompletedSuccessfully)
+        {
+            return AwaitOutcomeAsync(activation, outcome);
+        }
+
+        _result = outcome.Result;
+        return Task.CompletedTask;
+    }
+
+    private async Task AwaitOutcomeAsync(GrainActivation activation, ValueTask<object?> outcome)
+    {
+        try
+        {
+            _result = await outcome;
+        }
+        catch (Exception exception)
+        {
+            OnFailed(activation, exception);
+        }
+    }
+
+    private void OnFailed(GrainActivation activation, Exception exception)
+    {
+        _exception = exception;
+        if (exception is InconsistentStateException)
+        {
+            activation.OnInconsistentState(exception);
         }
     }
 

@@ -11,12 +11,13 @@ internal sealed partial class GrainActivation
 {
     /// <summary>
     /// Runs <paramref name="item"/>'s first turn on the calling thread when the activation is
-    /// valid and idle and its scheduler is free; the request then reports its outcome to its
-    /// sink as usual (already, when the grain did not await). False when the caller must queue
+    /// valid and idle and its scheduler is free: <paramref name="turn"/>, a task not yet
+    /// started, must start it through <see cref="RunInlineTurn"/>. The request then reports its
+    /// outcome to its sink as usual (already, when the grain did not await). False when the caller must queue
     /// it instead: activating, deactivating, busy, or the thread's stack is too deep.
     /// The caller must be outside any grain turn, so an inline turn never nests another.
     /// </summary>
-    public bool TryRunInline(RequestWorkItem item)
+    public bool TryRunInline(RequestWorkItem item, Task turn)
     {
         // A turn runs on top of the caller's stack here: leave a deep stack to the pool.
         if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -52,7 +53,10 @@ internal sealed partial class GrainActivation
         // The turn's end (in RunWorkItemAsync) books it as finished and pumps under the lock,
         // as a pool turn's does; what it starts is queued to the claimed scheduler and handed
         // to the pool when the claim is released.
-        _scheduler.RunClaimed(new Task(s_runWorkItem, item, CancellationToken.None, TaskCreationOptions.DenyChildAttach));
+        _scheduler.RunClaimed(turn);
         return true;
     }
+
+    /// <summary>Starts the request <see cref="TryRunInline"/> admitted, from inside its turn's task.</summary>
+    public void RunInlineTurn(RequestWorkItem item) => _ = RunWorkItemAsync(item);
 }

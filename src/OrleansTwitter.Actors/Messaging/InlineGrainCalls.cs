@@ -14,12 +14,21 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
 {
     // A caller awaiting a finished task does not yield its thread, so a loop of calls that
     // finish inline would hold a pool thread for as long as it runs, starving the silo's own
-    // work (responses, relays, timers) on a small pool. Every this many finished inline calls
-    // on a thread, one completes after a yield instead, as every call did before inlining.
-    private const int FinishedCallsPerYield = 64;
+    // work (responses, relays, timers) on a small pool. A thread that has gone this long
+    // without a yield has its next finished call complete after one, as every call did before
+    // inlining. The bound is in time rather than calls: a yield is a pair of pool hops, which
+    // cost more than a whole inline call, so yielding every few dozen calls took a sizeable
+    // share of the gain back while bounding the hold to microseconds nobody needs.
+    private const long MaxHoldMilliseconds = 1;
+
+    // The clock is read only every this many finished calls, which keeps its cost off the call.
+    private const int FinishedCallsPerClockRead = 64;
 
     [ThreadStatic]
-    private static int t_finishedSinceYield;
+    private static int t_finishedSinceClockRead;
+
+    [ThreadStatic]
+    private static long t_lastYield;
 
     /// <summary>
     /// The call's task, or null when it must go the usual way: made from inside a grain turn
@@ -34,24 +43,29 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
         }
 
         var start = calls.StartTimestamp();
-        var sink = new InlineCallSink();
-        var message = new Message(target, request, calls.NextRequestId(), calls.NewDeadline(), RequestContext.OutgoingChain(), sink);
-        if (!activation.TryRunInline(new RequestWorkItem(message, activation.IsReentrant)))
+        var call = new InlineCall<T>(target, request, calls.NextRequestId(), calls.NewDeadline(), RequestContext.OutgoingChainOutsideGrain(), activation.IsReentrant);
+        var turn = call.NewTurn();
+        var message = call.Message;
+        if (!activation.TryRunInline(call, turn))
         {
             // Busy, activating or going away: the same request is queued, answering a pending call.
             var queued = calls.Adopt<T>(message, start);
-            sink.TryHandOver(queued);
+            call.TryHandOver(queued);
             catalog.Dispatch(message);
             return queued.Task;
         }
 
-        ActorsInstruments.MessagesReceived.Add(1);
-        if (!sink.HasOutcome)
+        if (ActorsInstruments.MessagesReceived.Enabled)
         {
-            var call = calls.Adopt<T>(message, start);
-            if (sink.TryHandOver(call))
+            ActorsInstruments.MessagesReceived.Add(1);
+        }
+
+        if (!call.HasOutcome)
+        {
+            var pending = calls.Adopt<T>(message, start);
+            if (call.TryHandOver(pending))
             {
-                return call.Task;
+                return pending.Task;
             }
 
             // The grain's continuation finished on another thread meanwhile.
@@ -63,13 +77,30 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
             ActorsInstruments.CallDuration.Record(calls.TimeProvider.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        if (++t_finishedSinceYield >= FinishedCallsPerYield)
+        // The turn's task completed with the result when the grain answered within it.
+        var outcome = call.AnsweredInTurn ? turn : call.ToTask();
+        return ShouldYield() ? AfterYield(outcome) : outcome;
+    }
+
+    private static bool ShouldYield()
+    {
+        if (++t_finishedSinceClockRead < FinishedCallsPerClockRead)
         {
-            t_finishedSinceYield = 0;
-            return AfterYield(sink.ToTask<T>());
+            return false;
         }
 
-        return sink.ToTask<T>();
+        t_finishedSinceClockRead = 0;
+
+        // TickCount64 is a coarse clock (a few milliseconds' resolution on Linux), but it is
+        // cheap to read and its coarseness only lengthens the hold to a few milliseconds.
+        var now = Environment.TickCount64;
+        if (now - t_lastYield < MaxHoldMilliseconds)
+        {
+            return false;
+        }
+
+        t_lastYield = now;
+        return true;
     }
 
     private static async Task<T> AfterYield<T>(Task<T> outcome)

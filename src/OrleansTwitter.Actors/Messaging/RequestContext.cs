@@ -62,6 +62,16 @@ internal static class RequestContext
             : null;
     }
 
+    /// <summary>
+    /// <see cref="OutgoingChain"/> for a caller known to be outside any activation's scheduler,
+    /// which can only extend a request it flowed from (an interleaving caller's frame).
+    /// </summary>
+    public static CallChain? OutgoingChainOutsideGrain()
+    {
+        var frame = s_current.Value;
+        return frame is null || ReferenceEquals(frame, s_noRequest) ? null : Extend(frame.Incoming, frame.Grain, frame.Method, frame.RequestId);
+    }
+
     private static CallChain Extend(CallChain? incoming, GrainId grain, string method, long requestId) =>
         incoming is null ? CallChain.Start(grain, method, requestId) : incoming.Append(grain, method, requestId);
 

@@ -98,6 +98,52 @@ public sealed class InlineCallTests
     }
 
     [Fact]
+    public async Task An_inline_call_answered_in_its_turn_returns_the_result_and_one_that_resumes_right_after_it_gets_its_result_whoever_reports_first()
+    {
+        await using var silo = await StartAsync(new LifecycleJournal());
+        var grain = silo.GrainFactory.GetGrain<IInlineProbeGrain>("inline-handover");
+        await WarmUpInlineAsync(grain);
+
+        // With one await the continuation is queued while the caller holds the scheduler and
+        // runs on the pool as soon as it lets go: the outcome then races the caller's hand-over
+        // to a pending call. Either way each call must get its own result, exactly once.
+        for (var call = 0; call < 500; call++)
+        {
+            var observed = await grain.EnterAsync(Environment.CurrentManagedThreadId, call % 2).WaitAsync(Wait);
+            Assert.True(observed.StayedOnScheduler);
+        }
+
+        var stats = await grain.GetStatsAsync();
+        Assert.True(stats.InlineCalls > 0, "no call ran inline, so the test did not exercise the inline path");
+        Assert.Equal(1, stats.MaxTurnsAtOnce);
+        Assert.Equal(0, silo.Silo.PendingCalls.Count);
+    }
+
+    [Fact]
+    public async Task Continuations_queued_while_an_inline_caller_holds_the_scheduler_all_run_after_it_lets_go()
+    {
+        await using var silo = await StartAsync(new LifecycleJournal());
+        var grain = silo.GrainFactory.GetGrain<IReentrantInlineProbeGrain>("inline-release");
+        var before = await grain.GetStatsAsync();
+
+        // Reentrant, so queued requests and continuations keep arriving at the scheduler while
+        // inline callers claim and release it without its lock: a task queued during a
+        // release that nobody handed to the pool would leave its call hanging past the wait.
+        await RunParallelCallers(async caller =>
+        {
+            for (var call = 0; call < CallsPerCaller; call++)
+            {
+                await grain.EnterAsync(Environment.CurrentManagedThreadId, (caller + call) % 2);
+            }
+        });
+
+        var stats = await grain.GetStatsAsync();
+        Assert.Equal(Callers * CallsPerCaller, stats.Calls - before.Calls);
+        Assert.Equal(1, stats.MaxTurnsAtOnce);
+        Assert.Equal(0, stats.SchedulerEscapes);
+    }
+
+    [Fact]
     public async Task Inline_turns_and_interleaving_requests_of_a_reentrant_grain_never_overlap()
     {
         await using var silo = await StartAsync(new LifecycleJournal());

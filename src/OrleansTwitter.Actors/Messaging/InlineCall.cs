@@ -1,0 +1,105 @@
+using OrleansTwitter.Actors.Activation;
+using OrleansTwitter.Actors.Core;
+
+namespace OrleansTwitter.Actors.Messaging;
+
+/// <summary>
+/// A call from outside any grain that may run inline on its caller's thread
+/// (<see cref="InlineGrainCalls"/>): one object is the request's work item and its response
+/// sink, and the turn's task doubles as the caller's task, so a call that the grain answers
+/// within that first turn costs no pending call, no separate sink and no second task. When
+/// the grain awaits, the caller hands the outcome still to come over to a pending call, which
+/// then applies the response timeout like any other.
+/// </summary>
+internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
+{
+    private const int Waiting = 0;
+    private const int Arrived = 1;
+    private const int HandedOver = 2;
+
+    // Runs the first turn; when the outcome arrived during it (the grain did not await), the
+    // turn's task completes with the result and the caller returns that very task.
+    private static readonly Func<object?, T> s_runTurn = static state =>
+    {
+        var call = (InlineCall<T>)state!;
+        call.Owner!.RunInlineTurn(call);
+        if (!call.HasOutcome || call._failure is not null)
+        {
+            return default!;
+        }
+
+        call._answeredInTurn = true;
+        return (T)call._outcome!;
+    };
+
+    private int _state;
+    private bool _answeredInTurn;
+    private object? _outcome;
+    private Exception? _failure;
+    private PendingCall? _call;
+
+    public InlineCall(GrainId target, GrainRequest request, long requestId, DateTimeOffset deadline, CallChain? callChain, bool grainIsReentrant)
+        : base(request, grainIsReentrant) =>
+        Message = new Message(target, request, requestId, deadline, callChain, this);
+
+    /// <summary>
+    /// The task that runs the first turn on the activation's scheduler
+    /// (<see cref="GrainActivation.TryRunInline"/>); once it ran, the caller's task when
+    /// <see cref="AnsweredInTurn"/>.
+    /// </summary>
+    public Task<T> NewTurn() => new(s_runTurn, this, CancellationToken.None, TaskCreationOptions.DenyChildAttach);
+
+    /// <summary>True when the turn's task carries the result (read after it ran).</summary>
+    public bool AnsweredInTurn => _answeredInTurn;
+
+    /// <summary>True once the outcome is here (and was not handed over).</summary>
+    public bool HasOutcome => Volatile.Read(ref _state) == Arrived;
+
+    // A request reports exactly one outcome, so the fields are written once, before the state
+    // says they are there.
+    public void Complete(object? result)
+    {
+        _outcome = result;
+        KeepOrForward()?.Complete(result);
+    }
+
+    public void Fail(Exception exception)
+    {
+        _failure = exception;
+        KeepOrForward()?.Fail(exception);
+    }
+
+    /// <summary>
+    /// A refusal comes from a delivery path (a message that never reached an activation); an
+    /// inline request reached one, so it can be refused only after the hand-over. Before it, a
+    /// refusal is reported as what it is rather than dropped.
+    /// </summary>
+    public void Reject(string reason)
+    {
+        if (Volatile.Read(ref _state) == HandedOver)
+        {
+            _call!.Reject(reason);
+            return;
+        }
+
+        Fail(new SiloUnavailableException($"The request was refused: {reason}"));
+    }
+
+    /// <summary>
+    /// Makes <paramref name="call"/> receive the outcome. False when it arrived first: the
+    /// caller then takes it from here (<see cref="ToTask"/>) and drops the call.
+    /// </summary>
+    public bool TryHandOver(PendingCall call)
+    {
+        _call = call;
+        return Interlocked.CompareExchange(ref _state, HandedOver, Waiting) == Waiting;
+    }
+
+    /// <summary>The outcome as the caller's task, once <see cref="HasOutcome"/>.</summary>
+    public Task<T> ToTask() =>
+        _failure is { } exception ? Task.FromException<T>(exception) : Task.FromResult((T)_outcome!);
+
+    // Null when the outcome stays here for the caller; the pending call when it was handed over.
+    private PendingCall? KeepOrForward() =>
+        Interlocked.CompareExchange(ref _state, Arrived, Waiting) == HandedOver ? _call : null;
+}
