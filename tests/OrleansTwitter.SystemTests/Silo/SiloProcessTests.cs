@@ -42,6 +42,17 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task An_invalid_Redis_stream_setting_stops_the_silo_at_start_with_a_message_naming_it()
+    {
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory,
+            $"--Silo:HttpPort={FreePort.Next()}", "--Streams:Provider=Redis", "--Streams:Redis:Partitions=0");
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("Streams:Provider is Redis", silo.Output, StringComparison.Ordinal);
+        Assert.Contains("Partitions must be at least 1", silo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_port_stops_the_silo_at_start_with_a_message_naming_the_key()
     {
         await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, "--Silo:HttpPort=70000");
