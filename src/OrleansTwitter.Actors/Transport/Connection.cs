@@ -289,7 +289,8 @@ internal sealed class Connection : IThreadPoolWorkItem
         }
     }
 
-    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> payload)
+    /// <summary>Takes one length-prefixed frame off the front of <paramref name="buffer"/>, if it is all there.</summary>
+    internal static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> payload)
     {
         payload = default;
         if (buffer.Length < 4)

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Buffers.Binary;
 using System.IO.Pipelines;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansTwitter.Actors.Core;
@@ -37,7 +35,7 @@ internal sealed class PipePeer : IFrameResolver
         {
             var read = await reader.ReadAsync();
             var buffer = read.Buffer;
-            while (TryReadFrame(ref buffer, out var payload))
+            while (Connection.TryReadFrame(ref buffer, out var payload))
             {
                 ids.Add(MessageCodec.Read(payload, this).Id);
             }
@@ -67,27 +65,6 @@ internal sealed class PipePeer : IFrameResolver
         // peer completes), and its input ends. Tests that abort do not read at the same time.
         _fromConnection.Reader.Complete();
         _toConnection.Writer.Complete();
-    }
-
-    private static bool TryReadFrame(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> payload)
-    {
-        payload = default;
-        if (buffer.Length < 4)
-        {
-            return false;
-        }
-
-        Span<byte> header = stackalloc byte[4];
-        buffer.Slice(0, 4).CopyTo(header);
-        var length = BinaryPrimitives.ReadInt32LittleEndian(header);
-        if (buffer.Length < 4 + length)
-        {
-            return false;
-        }
-
-        payload = buffer.Slice(4, length);
-        buffer = buffer.Slice(4 + length);
-        return true;
     }
 
     private sealed class Duplex(PipeReader input, PipeWriter output) : IDuplexPipe
