@@ -94,8 +94,11 @@ internal sealed class RedisPartitionAgent
             }
             catch (Exception exception)
             {
-                // Redis unreachable, most likely: the entries stay pending, so nothing is lost by waiting.
+                // Redis unreachable, most likely: the entries stay pending, so nothing is lost by
+                // waiting. Whatever this agent read and did not acknowledge is still pending under
+                // its name, where a new read never finds it: scan the partition again first.
                 RedisStreamLog.AgentFailed(_provider.Logger, exception, _provider.Name, Partition, FailureBackoff);
+                (scanning, cursor, minIdle) = (true, "0-0", TimeSpan.Zero);
                 if (!await WaitAsync(FailureBackoff))
                 {
                     break;
