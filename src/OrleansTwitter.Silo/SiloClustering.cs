@@ -28,11 +28,13 @@ internal static class SiloClustering
                 // A table in this process: a cluster of this one silo (the default).
                 break;
             case "REDIS":
+                var connectionString = builder.Configuration["Redis:ConnectionString"] ?? RedisMembershipOptions.DefaultConnectionString;
                 builder.Services.AddRedisMembershipTable(o =>
                 {
-                    o.ConnectionString = builder.Configuration["Redis:ConnectionString"] ?? RedisMembershipOptions.DefaultConnectionString;
+                    o.ConnectionString = connectionString;
                     o.ClusterId = clusterId;
                 });
+                RedisNodeIds.ApplyTo(builder.Configuration, connectionString, clusterId);
                 break;
             default:
                 throw new InvalidOperationException($"Cluster:Membership is '{membership}'; use InMemory or Redis.");

@@ -45,6 +45,11 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
                 await silo.WaitForOutputAsync("Application started", StartTimeout);
             }
 
+            // Each silo took its tweet-id node id from the cluster's counter: no two share one.
+            var nodeIds = silos.Select(s => System.Text.RegularExpressions.Regex.Match(s.Output, @"Timeline:NodeId (\d+) allocated from Redis")).ToList();
+            Assert.All(nodeIds, m => Assert.True(m.Success, "a silo did not report its node id"));
+            Assert.Equal(3, nodeIds.Select(m => m.Groups[1].Value).Distinct().Count());
+
             using var table = new RedisMembershipTable((new RedisMembershipOptions { ConnectionString = _redis.ConnectionString, ClusterId = _clusterId }), NullLogger<RedisMembershipTable>.Instance);
             var rows = (await table.ReadAsync()).Entries;
             Assert.Equal(3, rows.Count(r => r.Status == SiloStatus.Active));
