@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Running;
-using OrleansTwitter.Actors.AzureStorage.Benchmarks;
+using OrleansTwitter.Benchmarks.Shared;
 
 // Runs what --filter selects; `--filter '*'` runs every benchmark.
-BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, BenchmarkConfig.Create());
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, ShortJobConfig.Create(measuredIterations: 10, inProcess: true));
