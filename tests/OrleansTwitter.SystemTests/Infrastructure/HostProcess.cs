@@ -20,6 +20,10 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
     public string Output => string.Join(Environment.NewLine, _output);
 
     public static string SiloAssemblyPath => BuiltAssembly("SiloAssemblyPath");
@@ -49,7 +53,9 @@ internal sealed class HostProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(assemblyPath);
-        if (assemblyPath == SiloAssemblyPath)
+        // By file name, not by SiloAssemblyPath: projects that link this file without the silo's
+        // build metadata (the browser tests) start other hosts with it.
+        if (Path.GetFileName(assemblyPath) == "OrleansTwitter.Silo.dll")
         {
             // Free ports by default, so silos started by parallel tests never collide on the
             // contract's defaults (11111, 30000); a test's own value comes later and wins.

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Reflection;
-using System.Text;
 using OrleansTwitter.SystemTests.Infrastructure;
 
 namespace OrleansTwitter.Web.BrowserTests.Infrastructure;
@@ -14,18 +11,17 @@ namespace OrleansTwitter.Web.BrowserTests.Infrastructure;
 internal sealed class WebAppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
+    private readonly HostProcess _host;
 
-    private WebAppProcess(Process process, Uri baseAddress)
+    private WebAppProcess(HostProcess host, Uri baseAddress)
     {
-        _process = process;
+        _host = host;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public string Output => string.Join(Environment.NewLine, _output);
+    public string Output => _host.Output;
 
     public static string AssemblyPath => Metadata("WebAssemblyPath");
 
@@ -33,38 +29,9 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     public static async Task<WebAppProcess> StartAsync(string workingDirectory, params string[] arguments)
     {
-        if (!File.Exists(AssemblyPath))
-        {
-            throw new FileNotFoundException($"Build the solution first: {AssemblyPath} does not exist.", AssemblyPath);
-        }
-
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(AssemblyPath);
-        start.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new WebAppProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => app.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var host = HostProcess.Start(AssemblyPath, workingDirectory, [$"--urls={baseAddress.ToString().TrimEnd('/')}", .. arguments]);
+        var app = new WebAppProcess(host, baseAddress);
         try
         {
             await app.WaitUntilReadyAsync();
@@ -79,43 +46,21 @@ internal sealed class WebAppProcess : IAsyncDisposable
     }
 
     /// <summary>SIGTERM: a graceful stop.</summary>
-    public void Terminate() => PosixSignals.Terminate(_process.Id);
+    public void Terminate() => _host.Terminate();
 
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The web app did not exit within {timeout}. Output:{Environment.NewLine}{Output}");
-        }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _host.WaitForExitAsync(timeout);
 
-        return _process.ExitCode;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var stopwatch = Stopwatch.StartNew();
-        while (stopwatch.Elapsed < s_startTimeout)
+        var deadline = DateTime.UtcNow + s_startTimeout;
+        while (DateTime.UtcNow < deadline)
         {
-            if (_process.HasExited)
+            if (_host.HasExited)
             {
-                throw new InvalidOperationException($"The web app exited with {_process.ExitCode} while starting. Output:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"The web app exited with {_host.ExitCode} while starting. Output:{Environment.NewLine}{Output}");
             }
 
             try
@@ -141,12 +86,4 @@ internal sealed class WebAppProcess : IAsyncDisposable
     }
 
     private static string Metadata(string key) => typeof(WebAppProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
-    }
 }
