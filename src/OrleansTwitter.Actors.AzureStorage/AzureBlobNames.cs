@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using OrleansTwitter.Actors.Core;
+using OrleansTwitter.Actors.Persistence;
 
 namespace OrleansTwitter.Actors.AzureStorage;
 
@@ -40,6 +38,8 @@ internal static class AzureBlobNames
 
     internal const string Extension = ".json";
 
+    private static readonly StorageNameEscaper s_escaper = new('~', MaxEscapedSegmentLength, HashedPrefixLength, HashSeparator, EmptySegment);
+
     /// <summary>The service's limit on the length of a blob name.</summary>
     internal const int MaxBlobNameLength = 1024;
 
@@ -47,83 +47,8 @@ internal static class AzureBlobNames
         $"{EscapeSegment(stateName)}/{EscapeSegment(grainId.Type)}/{EscapeSegment(grainId.Key)}{Extension}";
 
     /// <summary>
-    /// Keeps <c>[A-Za-z0-9_.-]</c> and writes everything else as <c>~XX</c> UTF-8 bytes, so the
-    /// result decodes back to exactly one input. A trailing dot is escaped too, which also rules
-    /// out the path segments "." and "..", and names ending in a dot, which the service advises against.
+    /// Escapes with <c>~XX</c> (see <see cref="StorageNameEscaper"/>); the trailing-dot rule also
+    /// keeps out names ending in a dot, which the service advises against.
     /// </summary>
-    public static string EscapeSegment(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length == 0)
-        {
-            return EmptySegment;
-        }
-
-        var builder = new StringBuilder(value.Length);
-        Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (IsKept(c) && !(c == '.' && i == value.Length - 1))
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            int count;
-            if (Rune.TryGetRuneAt(value, i, out var rune))
-            {
-                count = rune.EncodeToUtf8(utf8);
-                i += rune.Utf16SequenceLength - 1;
-            }
-            else
-            {
-                // An unpaired surrogate has no UTF-8 form; encoding the code unit directly (as
-                // WTF-8 does) keeps two such keys apart instead of collapsing both to U+FFFD.
-                count = EncodeCodeUnit(c, utf8);
-            }
-
-            foreach (var b in utf8[..count])
-            {
-                builder.Append('~').Append(b.ToString("X2", CultureInfo.InvariantCulture));
-            }
-        }
-
-        var escaped = builder.ToString();
-        return escaped.Length <= MaxEscapedSegmentLength ? escaped : Shorten(escaped);
-    }
-
-    private static bool IsKept(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
-
-    private static int EncodeCodeUnit(char c, Span<byte> destination)
-    {
-        destination[0] = (byte)(0xE0 | (c >> 12));
-        destination[1] = (byte)(0x80 | ((c >> 6) & 0x3F));
-        destination[2] = (byte)(0x80 | (c & 0x3F));
-        return 3;
-    }
-
-    /// <summary>
-    /// Keeps a readable prefix and appends a hash of the whole escaped segment. Hashing the
-    /// escaped form (ASCII, and injective) rather than the raw key keeps unpaired surrogates
-    /// distinct. Only a shortened segment contains <see cref="HashSeparator"/>, so a shortened
-    /// segment never equals an escaped one.
-    /// </summary>
-    private static string Shorten(string escaped)
-    {
-        var cut = HashedPrefixLength;
-
-        // Never cut through a ~XX escape: the prefix should still read as escaped text.
-        if (escaped[cut - 1] == '~')
-        {
-            cut -= 1;
-        }
-        else if (escaped[cut - 2] == '~')
-        {
-            cut -= 2;
-        }
-
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(escaped)));
-        return $"{escaped[..cut]}{HashSeparator}{hash}";
-    }
+    public static string EscapeSegment(string value) => s_escaper.Escape(value);
 }

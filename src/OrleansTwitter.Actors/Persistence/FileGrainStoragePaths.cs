@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using OrleansTwitter.Actors.Core;
 
 namespace OrleansTwitter.Actors.Persistence;
@@ -32,6 +30,8 @@ internal static class FileGrainStoragePaths
     internal const string LockExtension = ".lock";
     internal const string TempExtension = ".tmp";
 
+    private static readonly StorageNameEscaper s_escaper = new('%', MaxEscapedLength, HashedPrefixLength, HashSeparator.ToString(), EmptySegment);
+
     // Device names that Windows reserves in any directory, with or without an extension.
     private static readonly HashSet<string> s_windowsReservedNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -50,93 +50,16 @@ internal static class FileGrainStoragePaths
     public static string GetTempPath(string recordPath) => $"{recordPath}.{Guid.NewGuid():N}{TempExtension}";
 
     /// <summary>
-    /// Keeps <c>[A-Za-z0-9_.-]</c> and writes everything else as <c>%XX</c> UTF-8 bytes, so the
-    /// result decodes back to exactly one input. A trailing dot is escaped too (which also rules
-    /// out "." and ".."), because Windows drops trailing dots from names.
+    /// Escapes with <c>%XX</c> (see <see cref="StorageNameEscaper"/>), and also escapes the first
+    /// letter of a name Windows reserves, which keeps it decodable and makes it an ordinary name.
     /// </summary>
-    public static string EscapeSegment(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length == 0)
-        {
-            return EmptySegment;
-        }
+    public static string EscapeSegment(string value) => s_escaper.Escape(value, AvoidWindowsReservedName);
 
-        var builder = new StringBuilder(value.Length);
-        Span<byte> utf8 = stackalloc byte[4];
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (IsKept(c) && !(c == '.' && i == value.Length - 1))
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            int count;
-            if (Rune.TryGetRuneAt(value, i, out var rune))
-            {
-                count = rune.EncodeToUtf8(utf8);
-                i += rune.Utf16SequenceLength - 1;
-            }
-            else
-            {
-                // An unpaired surrogate has no UTF-8 form; encoding the code unit directly
-                // (as WTF-8 does) keeps two such keys apart instead of collapsing both to U+FFFD.
-                count = EncodeCodeUnit(c, utf8);
-            }
-
-            foreach (var b in utf8[..count])
-            {
-                builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
-
-        var escaped = builder.ToString();
-        if (IsWindowsReservedName(escaped))
-        {
-            // Escaping the first letter keeps the name decodable and makes it an ordinary name.
-            escaped = $"%{(int)escaped[0]:X2}{escaped[1..]}";
-        }
-
-        return escaped.Length <= MaxEscapedLength ? escaped : Shorten(escaped);
-    }
-
-    private static bool IsKept(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-';
-
-    private static int EncodeCodeUnit(char c, Span<byte> destination)
-    {
-        destination[0] = (byte)(0xE0 | (c >> 12));
-        destination[1] = (byte)(0x80 | ((c >> 6) & 0x3F));
-        destination[2] = (byte)(0x80 | (c & 0x3F));
-        return 3;
-    }
-
-    private static bool IsWindowsReservedName(string escaped)
+    private static string AvoidWindowsReservedName(string escaped)
     {
         var dot = escaped.IndexOf('.', StringComparison.Ordinal);
-        return s_windowsReservedNames.Contains(dot < 0 ? escaped : escaped[..dot]);
-    }
-
-    /// <summary>
-    /// Keeps a readable prefix and appends a hash of the whole escaped name. Hashing the escaped
-    /// form (ASCII, and injective) rather than the raw key keeps unpaired surrogates distinct.
-    /// </summary>
-    private static string Shorten(string escaped)
-    {
-        var cut = HashedPrefixLength;
-
-        // Never cut through a %XX escape: the prefix should still read as escaped text.
-        if (escaped[cut - 1] == '%')
-        {
-            cut -= 1;
-        }
-        else if (escaped[cut - 2] == '%')
-        {
-            cut -= 2;
-        }
-
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(escaped)));
-        return $"{escaped[..cut]}{HashSeparator}{hash}";
+        return s_windowsReservedNames.Contains(dot < 0 ? escaped : escaped[..dot])
+            ? $"%{(int)escaped[0]:X2}{escaped[1..]}"
+            : escaped;
     }
 }
