@@ -114,6 +114,21 @@ public sealed class ProxyTests(GrainAssemblyFixture grains) : IClassFixture<Grai
         Assert.Equal("string 5", await Invoke(NewDescribe(typeof(string), "5"), fake));
     }
 
+    [Fact]
+    public async Task A_method_with_a_result_has_a_typed_request_that_returns_it_unboxed_and_one_without_has_an_untyped_request()
+    {
+        var fake = grains.New("MyApp.Fakes.FakeUser");
+
+        // Add returns ValueTask<long>, Ping Task<string>; Touch returns a Task without a result.
+        var add = Assert.IsAssignableFrom<GrainRequest<long>>(grains.NewRequest(UserGrain, "Add", 2, 40L));
+        var ping = Assert.IsAssignableFrom<GrainRequest<string>>(grains.NewRequest(UserGrain, "Ping", "hi"));
+        var touch = grains.NewRequest(UserGrain, "Touch");
+
+        Assert.Equal(42L, await add.InvokeTypedAsync(fake));
+        Assert.Equal("pong hi", await ping.InvokeTypedAsync(fake));
+        Assert.Equal(typeof(GrainRequest), touch.GetType().BaseType);
+    }
+
     private static async Task<object?> Invoke(GrainRequest request, object grain) => await request.InvokeAsync(grain);
 
     private GrainRequest NewDescribe(Type parameterType, object argument)

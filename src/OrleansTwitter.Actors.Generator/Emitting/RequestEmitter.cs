@@ -13,7 +13,11 @@ internal static class RequestEmitter
     public static void Emit(CodeWriter writer, MethodModel method, string accessibility)
     {
         GeneratedFile.TypeAttributes(writer);
-        writer.Open($"{accessibility} sealed class {method.RequestClassName} : global::OrleansTwitter.Actors.Messaging.GrainRequest");
+        // Methods with a result get the typed base, which boxes only for calls that need it.
+        var baseClass = method.ResultType.Length > 0
+            ? $"global::OrleansTwitter.Actors.Messaging.GrainRequest<{method.ResultType}>"
+            : "global::OrleansTwitter.Actors.Messaging.GrainRequest";
+        writer.Open($"{accessibility} sealed class {method.RequestClassName} : {baseClass}");
         var count = method.Parameters.Length;
         var elements = count == 1 ? "1 element" : $"{count} elements";
         writer.Line($"private const string ArgumentsShape = {Identifiers.StringLiteral($"Grain call {method.DeclaringInterfaceName}.{method.Name} expects its arguments as a JSON array of {elements}")};");
@@ -54,19 +58,26 @@ internal static class RequestEmitter
 
     private static void EmitInvoke(CodeWriter writer, MethodModel method)
     {
-        var adapter = method.ReturnKind switch
-        {
-            ReturnKind.Task => "FromTask",
-            ReturnKind.TaskOfT => $"FromTask<{method.ResultType}>",
-            ReturnKind.ValueTask => "FromValueTask",
-            _ => $"FromValueTask<{method.ResultType}>",
-        };
         var arguments = string.Join(", ", Enumerable.Range(0, method.Parameters.Length).Select(i => $"Arg{i}"));
-        writer.Line("public override global::System.Threading.Tasks.ValueTask<object?> InvokeAsync(object grain) =>");
 
         // '!' because a method may declare its task nullable (Task<T>?); a grain that really
         // returns null fails the call with an exception, which then reaches the caller.
-        writer.Indent().Line($"{adapter}((({method.DeclaringInterface})grain).{method.CallName}({arguments})!);").Outdent();
+        var call = $"(({method.DeclaringInterface})grain).{method.CallName}({arguments})!";
+        switch (method.ReturnKind)
+        {
+            case ReturnKind.TaskOfT:
+                writer.Line($"public override global::System.Threading.Tasks.ValueTask<{method.ResultType}> InvokeTypedAsync(object grain) =>");
+                writer.Indent().Line($"new({call});").Outdent();
+                return;
+            case ReturnKind.ValueTaskOfT:
+                writer.Line($"public override global::System.Threading.Tasks.ValueTask<{method.ResultType}> InvokeTypedAsync(object grain) =>");
+                writer.Indent().Line($"{call};").Outdent();
+                return;
+        }
+
+        var adapter = method.ReturnKind == ReturnKind.Task ? "FromTask" : "FromValueTask";
+        writer.Line("public override global::System.Threading.Tasks.ValueTask<object?> InvokeAsync(object grain) =>");
+        writer.Indent().Line($"{adapter}({call});").Outdent();
     }
 
     private static void EmitWriteArguments(CodeWriter writer, MethodModel method)

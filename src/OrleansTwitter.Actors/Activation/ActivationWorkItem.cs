@@ -52,23 +52,37 @@ internal class RequestWorkItem : ActivationWorkItem
 
     public Message Message { get; protected init; }
 
+    /// <summary>
+    /// True when the turn runs in an execution context known to carry no request frame (set
+    /// by a caller that has just looked), so starting it need not read the context to clear one.
+    /// </summary>
+    public bool StartsWithoutFrame { get; protected init; }
+
+    /// <summary>True once the grain's method threw or its task faulted.</summary>
+    protected bool HasFailed => _exception is not null;
+
     // Not an async method: most grain methods finish synchronously, and the state machine
-    // would cost a sizeable share of an inline call. The caller (the activation's turn) is an
-    // async method, so what the grain sets in its execution context still ends with the turn.
+    // would cost a sizeable share of an inline call. The turn runs inside a task of the
+    // activation's scheduler, and a task restores the execution context when it ends, so what
+    // the grain sets in its execution context still ends with the turn.
     public override Task RunAsync(GrainActivation activation, object grain)
     {
         RequestContext.Enter(this);
-        ValueTask<object?> outcome;
         try
         {
-            outcome = Message.Request.InvokeAsync(grain);
+            return Invoke(activation, grain);
         }
         catch (Exception exception)
         {
             OnFailed(activation, exception);
             return Task.CompletedTask;
         }
+    }
 
+    /// <summary>Calls the grain's method; a subclass may keep the result in its own form.</summary>
+    protected virtual Task Invoke(GrainActivation activation, object grain)
+    {
+        var outcome = Message.Request.InvokeAsync(grain);
         if (!outcome.IsCompletedSuccessfully)
         {
             return AwaitOutcomeAsync(activation, outcome);
@@ -90,7 +104,7 @@ internal class RequestWorkItem : ActivationWorkItem
         }
     }
 
-    private void OnFailed(GrainActivation activation, Exception exception)
+    protected void OnFailed(GrainActivation activation, Exception exception)
     {
         _exception = exception;
         if (exception is InconsistentStateException)

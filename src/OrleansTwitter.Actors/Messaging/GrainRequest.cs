@@ -42,7 +42,8 @@ public abstract class GrainRequest
 
     public override string ToString() => $"{InterfaceName}.{MethodName}";
 
-    // Adapters used by generated InvokeAsync overrides. A completed task is unwrapped
+    // Adapters used by the generated InvokeAsync overrides of methods without a result
+    // (methods with one derive from GrainRequest<TResult>). A completed task is unwrapped
     // synchronously so that the common, synchronous grain method costs no extra state machine.
     protected static ValueTask<object?> FromTask(Task task)
     {
@@ -60,18 +61,6 @@ public abstract class GrainRequest
         }
     }
 
-    protected static ValueTask<object?> FromTask<T>(Task<T> task)
-    {
-        if (task.IsCompletedSuccessfully)
-        {
-            return new ValueTask<object?>(task.Result);
-        }
-
-        return AwaitTask(task);
-
-        static async ValueTask<object?> AwaitTask(Task<T> task) => await task;
-    }
-
     protected static ValueTask<object?> FromValueTask(ValueTask task)
     {
         if (task.IsCompletedSuccessfully)
@@ -86,17 +75,5 @@ public abstract class GrainRequest
             await task;
             return null;
         }
-    }
-
-    protected static ValueTask<object?> FromValueTask<T>(ValueTask<T> task)
-    {
-        if (task.IsCompletedSuccessfully)
-        {
-            return new ValueTask<object?>(task.Result);
-        }
-
-        return AwaitTask(task);
-
-        static async ValueTask<object?> AwaitTask(ValueTask<T> task) => await task;
     }
 }

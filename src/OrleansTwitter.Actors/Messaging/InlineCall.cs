@@ -29,18 +29,24 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
         }
 
         call._answeredInTurn = true;
-        return (T)call._outcome!;
+        return call._outcome;
     };
 
     private int _state;
     private bool _answeredInTurn;
-    private object? _outcome;
+    private T _outcome = default!;
     private Exception? _failure;
     private PendingCall? _call;
+    private bool _hasTypedResult;
 
-    public InlineCall(GrainId target, GrainRequest request, long requestId, DateTimeOffset deadline, CallChain? callChain, bool grainIsReentrant)
-        : base(request, grainIsReentrant) =>
+    public InlineCall(GrainId target, GrainRequest request, long requestId, DateTimeOffset deadline, CallChain? callChain, bool flowsNoFrame, bool grainIsReentrant)
+        : base(request, grainIsReentrant)
+    {
         Message = new Message(target, request, requestId, deadline, callChain, this);
+
+        // The turn's task captures the caller's execution context, which the caller has just read.
+        StartsWithoutFrame = flowsNoFrame;
+    }
 
     /// <summary>
     /// The task that runs the first turn on the activation's scheduler
@@ -56,11 +62,55 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     public bool HasOutcome => Volatile.Read(ref _state) == Arrived;
 
     // A request reports exactly one outcome, so the fields are written once, before the state
-    // says they are there.
+    // says they are there (a typed result as the grain returns it, before it is reported).
     public void Complete(object? result)
     {
-        _outcome = result;
+        _outcome = (T)result!;
         KeepOrForward()?.Complete(result);
+    }
+
+    /// <summary>Calls the grain through the typed request when there is one, so the result is never boxed here.</summary>
+    protected override Task Invoke(GrainActivation activation, object grain)
+    {
+        if (Message.Request is not GrainRequest<T> typed)
+        {
+            return base.Invoke(activation, grain);
+        }
+
+        var outcome = typed.InvokeTypedAsync(grain);
+        if (!outcome.IsCompletedSuccessfully)
+        {
+            return AwaitTypedAsync(activation, outcome);
+        }
+
+        _outcome = outcome.Result;
+        _hasTypedResult = true;
+        return Task.CompletedTask;
+    }
+
+    private async Task AwaitTypedAsync(GrainActivation activation, ValueTask<T> outcome)
+    {
+        try
+        {
+            _outcome = await outcome;
+            _hasTypedResult = true;
+        }
+        catch (Exception exception)
+        {
+            OnFailed(activation, exception);
+        }
+    }
+
+    public override void ReportOutcome()
+    {
+        if (!_hasTypedResult || HasFailed)
+        {
+            base.ReportOutcome();
+            return;
+        }
+
+        // Boxed only for a pending call, which a call that awaited was handed over to.
+        KeepOrForward()?.Complete(_outcome);
     }
 
     public void Fail(Exception exception)
@@ -97,7 +147,7 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
 
     /// <summary>The outcome as the caller's task, once <see cref="HasOutcome"/>.</summary>
     public Task<T> ToTask() =>
-        _failure is { } exception ? Task.FromException<T>(exception) : Task.FromResult((T)_outcome!);
+        _failure is { } exception ? Task.FromException<T>(exception) : Task.FromResult(_outcome);
 
     // Null when the outcome stays here for the caller; the pending call when it was handed over.
     private PendingCall? KeepOrForward() =>

@@ -43,7 +43,8 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
         }
 
         var start = calls.StartTimestamp();
-        var call = new InlineCall<T>(target, request, calls.NextRequestId(), calls.NewDeadline(), RequestContext.OutgoingChainOutsideGrain(), activation.IsReentrant);
+        var chain = RequestContext.OutgoingChainOutsideGrain(out var flowsNoFrame);
+        var call = new InlineCall<T>(target, request, calls.NextRequestId(), calls.NewDeadline(), chain, flowsNoFrame, activation.IsReentrant);
         var turn = call.NewTurn();
         var message = call.Message;
         if (!activation.TryRunInline(call, turn))

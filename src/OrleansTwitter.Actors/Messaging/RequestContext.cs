@@ -27,7 +27,7 @@ internal static class RequestContext
             var message = request.Message;
             s_current.Value = new Frame(message.Target, message.Request.MethodName, message.RequestId, message.CallChain);
         }
-        else if (s_current.Value is not null)
+        else if (!request.StartsWithoutFrame && s_current.Value is not null)
         {
             // Inherited from whoever queued the turn (a reentrant caller's frame): the
             // activation's own record is the one that counts. Reading is cheap; only a real
@@ -66,9 +66,11 @@ internal static class RequestContext
     /// <see cref="OutgoingChain"/> for a caller known to be outside any activation's scheduler,
     /// which can only extend a request it flowed from (an interleaving caller's frame).
     /// </summary>
-    public static CallChain? OutgoingChainOutsideGrain()
+    /// <param name="flowsNoFrame">True when the caller's context carries no frame at all, so a turn started from it needs none cleared.</param>
+    public static CallChain? OutgoingChainOutsideGrain(out bool flowsNoFrame)
     {
         var frame = s_current.Value;
+        flowsNoFrame = frame is null;
         return frame is null || ReferenceEquals(frame, s_noRequest) ? null : Extend(frame.Incoming, frame.Grain, frame.Method, frame.RequestId);
     }
 

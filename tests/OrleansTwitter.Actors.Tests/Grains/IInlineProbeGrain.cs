@@ -17,6 +17,12 @@ public interface IInlineProbeGrain : IGrainWithStringKey
     /// <summary>Throws <see cref="ArgumentException"/> before returning a task at all.</summary>
     Task<int> FailSynchronously(string message);
 
+    /// <summary>Returns <paramref name="value"/> doubled, after <paramref name="awaits"/> yields (none: synchronously).</summary>
+    ValueTask<long> DoubleAsync(long value, int awaits);
+
+    /// <summary>Faults its task with <see cref="FaultyGrainException"/> after an await.</summary>
+    ValueTask<int> FailAfterAwaitAsync(string message);
+
     /// <summary>Calls the probe <paramref name="other"/> from inside this grain's turn.</summary>
     Task<InlineObservation> CallFromTurnAsync(string other);
 

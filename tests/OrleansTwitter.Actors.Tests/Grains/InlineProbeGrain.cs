@@ -71,6 +71,27 @@ public abstract class InlineProbe(LifecycleJournal journal) : Grain
 
     public Task<int> FailSynchronously(string message) => throw new ArgumentException(message, nameof(message));
 
+    public ValueTask<long> DoubleAsync(long value, int awaits)
+    {
+        return awaits == 0 ? ValueTask.FromResult(value * 2) : AfterYieldsAsync();
+
+        async ValueTask<long> AfterYieldsAsync()
+        {
+            for (var i = 0; i < awaits; i++)
+            {
+                await Task.Yield();
+            }
+
+            return value * 2;
+        }
+    }
+
+    public async ValueTask<int> FailAfterAwaitAsync(string message)
+    {
+        await Task.Yield();
+        throw new FaultyGrainException(message);
+    }
+
     public async Task<InlineObservation> CallFromTurnAsync(string other)
     {
         var key = this.GetPrimaryKeyString();

@@ -187,6 +187,26 @@ public sealed class InlineCallTests
     }
 
     [Fact]
+    public async Task Value_task_results_come_back_from_inline_calls_whether_the_grain_answers_in_its_turn_or_after_awaiting()
+    {
+        await using var silo = await StartAsync(new LifecycleJournal());
+        var grain = silo.GrainFactory.GetGrain<IInlineProbeGrain>("inline-value-task");
+        await WarmUpInlineAsync(grain);
+
+        // Answered in its inline turn, the call returns a finished task: it never queued.
+        var answeredInTurn = grain.DoubleAsync(21, 0);
+        Assert.True(answeredInTurn.IsCompletedSuccessfully, "a call to an idle activation that answers in its first turn should return a finished task");
+        var inTurn = await answeredInTurn;
+        var afterAwaits = await grain.DoubleAsync(long.MaxValue / 4, 3).AsTask().WaitAsync(Wait);
+        var failed = await Assert.ThrowsAsync<FaultyGrainException>(() => grain.FailAfterAwaitAsync("typed failure").AsTask().WaitAsync(Wait));
+
+        Assert.Equal(42, inTurn);
+        Assert.Equal(long.MaxValue / 4 * 2, afterAwaits);
+        Assert.Equal("typed failure", failed.Message);
+        Assert.Equal(0, silo.Silo.PendingCalls.Count);
+    }
+
+    [Fact]
     public async Task A_call_made_inside_a_grain_turn_is_never_run_nested_in_that_turn()
     {
         await using var silo = await StartAsync(new LifecycleJournal());
