@@ -94,8 +94,11 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     /// </summary>
     public void RunClaimed(Task task)
     {
-        var previous = t_running;
-        t_running = this;
+        // One thread-static lookup instead of three: on Linux each costs a call into the
+        // runtime's TLS, a noticeable share of an inline call.
+        ref var running = ref t_running;
+        var previous = running;
+        running = this;
 
         // Grain code captures the synchronization context before the task scheduler when it
         // awaits; the caller's (a UI or test context) would take its continuations off this
@@ -114,7 +117,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         finally
         {
             _inlineTask = null;
-            t_running = previous;
+            running = previous;
             if (context is not null)
             {
                 SynchronizationContext.SetSynchronizationContext(context);

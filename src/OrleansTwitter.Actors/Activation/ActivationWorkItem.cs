@@ -36,21 +36,25 @@ internal class RequestWorkItem : ActivationWorkItem
 {
     public RequestWorkItem(Message message, bool grainIsReentrant)
     {
-        Message = message;
+        _message = message;
+        Request = message.Request;
         Interleaves = grainIsReentrant || message.Request.AlwaysInterleave;
     }
 
-    /// <summary>For a request that is also its own response sink: it sets <see cref="Message"/> itself.</summary>
+    /// <summary>For a request that makes its <see cref="Message"/> only when something asks for it (<see cref="CreateMessage"/>).</summary>
     protected RequestWorkItem(GrainRequest request, bool grainIsReentrant)
     {
-        Message = null!;
+        Request = request;
         Interleaves = grainIsReentrant || request.AlwaysInterleave;
     }
 
+    private Message? _message;
     private object? _result;
     private Exception? _exception;
 
-    public Message Message { get; protected init; }
+    public GrainRequest Request { get; }
+
+    public Message Message => _message ?? EnsureMessage();
 
     /// <summary>
     /// True when the turn runs in an execution context known to carry no request frame (set
@@ -58,8 +62,19 @@ internal class RequestWorkItem : ActivationWorkItem
     /// </summary>
     public bool StartsWithoutFrame { get; protected init; }
 
-    /// <summary>True once the grain's method threw or its task faulted.</summary>
-    protected bool HasFailed => _exception is not null;
+    /// <summary>The grain's result, once it ran without failing.</summary>
+    protected object? Result => _result;
+
+    /// <summary>The grain method's exception, once it threw or its task faulted.</summary>
+    protected Exception? Failure => _exception;
+
+    /// <summary>The message of a request made without one (see the protected constructor).</summary>
+    protected virtual Message CreateMessage() =>
+        throw new InvalidOperationException($"{GetType().Name} was made without a message and cannot make one.");
+
+    // Threads may ask at once (a deadlock check reads the running request's message while its
+    // own turn makes a call): one message wins, so the request has one identity.
+    private Message EnsureMessage() => Interlocked.CompareExchange(ref _message, CreateMessage(), null) ?? _message!;
 
     // Not an async method: most grain methods finish synchronously, and the state machine
     // would cost a sizeable share of an inline call. The turn runs inside a task of the
@@ -82,7 +97,7 @@ internal class RequestWorkItem : ActivationWorkItem
     /// <summary>Calls the grain's method; a subclass may keep the result in its own form.</summary>
     protected virtual Task Invoke(GrainActivation activation, object grain)
     {
-        var outcome = Message.Request.InvokeAsync(grain);
+        var outcome = Request.InvokeAsync(grain);
         if (!outcome.IsCompletedSuccessfully)
         {
             return AwaitOutcomeAsync(activation, outcome);

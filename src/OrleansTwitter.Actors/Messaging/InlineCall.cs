@@ -39,14 +39,26 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     private PendingCall? _call;
     private bool _hasTypedResult;
 
+    // The message's fields, for the message made only when something asks for it: a call
+    // answered in its inline turn never needs one.
+    private readonly GrainId _target;
+    private readonly long _requestId;
+    private readonly DateTimeOffset _deadline;
+    private readonly CallChain? _callChain;
+
     public InlineCall(GrainId target, GrainRequest request, long requestId, DateTimeOffset deadline, CallChain? callChain, bool flowsNoFrame, bool grainIsReentrant)
         : base(request, grainIsReentrant)
     {
-        Message = new Message(target, request, requestId, deadline, callChain, this);
+        _target = target;
+        _requestId = requestId;
+        _deadline = deadline;
+        _callChain = callChain;
 
         // The turn's task captures the caller's execution context, which the caller has just read.
         StartsWithoutFrame = flowsNoFrame;
     }
+
+    protected override Message CreateMessage() => new(_target, Request, _requestId, _deadline, _callChain, this);
 
     /// <summary>
     /// The task that runs the first turn on the activation's scheduler
@@ -72,7 +84,7 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     /// <summary>Calls the grain through the typed request when there is one, so the result is never boxed here.</summary>
     protected override Task Invoke(GrainActivation activation, object grain)
     {
-        if (Message.Request is not GrainRequest<T> typed)
+        if (Request is not GrainRequest<T> typed)
         {
             return base.Invoke(activation, grain);
         }
@@ -101,16 +113,22 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
         }
     }
 
+    // As the base reports, but straight to this sink, so no message is made for it.
     public override void ReportOutcome()
     {
-        if (!_hasTypedResult || HasFailed)
+        if (Failure is { } exception)
         {
-            base.ReportOutcome();
-            return;
+            Fail(exception);
         }
-
-        // Boxed only for a pending call, which a call that awaited was handed over to.
-        KeepOrForward()?.Complete(_outcome);
+        else if (_hasTypedResult)
+        {
+            // Boxed only for a pending call, which a call that awaited was handed over to.
+            KeepOrForward()?.Complete(_outcome);
+        }
+        else
+        {
+            Complete(Result);
+        }
     }
 
     public void Fail(Exception exception)

@@ -46,10 +46,10 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
         var chain = RequestContext.OutgoingChainOutsideGrain(out var flowsNoFrame);
         var call = new InlineCall<T>(target, request, calls.NextRequestId(), calls.NewDeadline(), chain, flowsNoFrame, activation.IsReentrant);
         var turn = call.NewTurn();
-        var message = call.Message;
         if (!activation.TryRunInline(call, turn))
         {
             // Busy, activating or going away: the same request is queued, answering a pending call.
+            var message = call.Message;
             var queued = calls.Adopt<T>(message, start);
             call.TryHandOver(queued);
             catalog.Dispatch(message);
@@ -63,14 +63,14 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
 
         if (!call.HasOutcome)
         {
-            var pending = calls.Adopt<T>(message, start);
+            var pending = calls.Adopt<T>(call.Message, start);
             if (call.TryHandOver(pending))
             {
                 return pending.Task;
             }
 
             // The grain's continuation finished on another thread meanwhile.
-            calls.Remove(message.RequestId);
+            calls.Remove(pending.RequestId);
         }
 
         if (start != 0 && ActorsInstruments.CallDuration.Enabled)
@@ -85,12 +85,14 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
 
     private static bool ShouldYield()
     {
-        if (++t_finishedSinceClockRead < FinishedCallsPerClockRead)
+        // One thread-static lookup per call rather than two.
+        ref var finished = ref t_finishedSinceClockRead;
+        if (++finished < FinishedCallsPerClockRead)
         {
             return false;
         }
 
-        t_finishedSinceClockRead = 0;
+        finished = 0;
 
         // TickCount64 is a coarse clock (a few milliseconds' resolution on Linux), but it is
         // cheap to read and its coarseness only lengthens the hold to a few milliseconds.
