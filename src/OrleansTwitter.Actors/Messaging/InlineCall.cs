@@ -22,7 +22,9 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     private static readonly Func<object?, T> s_runTurn = static state =>
     {
         var call = (InlineCall<T>)state!;
+        call._inFirstTurn = true;
         call.Owner!.RunInlineTurn(call);
+        call._inFirstTurn = false;
         if (!call.HasOutcome || call._failure is not null)
         {
             return default!;
@@ -33,6 +35,7 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     };
 
     private int _state;
+    private bool _inFirstTurn;
     private bool _answeredInTurn;
     private T _outcome = default!;
     private Exception? _failure;
@@ -42,15 +45,15 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     // The message's fields, for the message made only when something asks for it: a call
     // answered in its inline turn never needs one.
     private readonly GrainId _target;
-    private readonly long _requestId;
+    private readonly PendingCallRegistry _calls;
     private readonly DateTimeOffset _deadline;
     private readonly CallChain? _callChain;
 
-    public InlineCall(GrainId target, GrainRequest request, long requestId, DateTimeOffset deadline, CallChain? callChain, bool flowsNoFrame, bool grainIsReentrant)
+    public InlineCall(GrainId target, GrainRequest request, PendingCallRegistry calls, DateTimeOffset deadline, CallChain? callChain, bool flowsNoFrame, bool grainIsReentrant)
         : base(request, grainIsReentrant)
     {
         _target = target;
-        _requestId = requestId;
+        _calls = calls;
         _deadline = deadline;
         _callChain = callChain;
 
@@ -58,7 +61,9 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
         StartsWithoutFrame = flowsNoFrame;
     }
 
-    protected override Message CreateMessage() => new(_target, Request, _requestId, _deadline, _callChain, this);
+    // The request id is taken here too: only a message carries it, to a pending call, a call
+    // chain or a deadlock report, and taking one costs an interlocked increment.
+    protected override Message CreateMessage() => new(_target, Request, _calls.NextRequestId(), _deadline, _callChain, this);
 
     /// <summary>
     /// The task that runs the first turn on the activation's scheduler
@@ -168,6 +173,18 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
         _failure is { } exception ? Task.FromException<T>(exception) : Task.FromResult(_outcome);
 
     // Null when the outcome stays here for the caller; the pending call when it was handed over.
-    private PendingCall? KeepOrForward() =>
-        Interlocked.CompareExchange(ref _state, Arrived, Waiting) == HandedOver ? _call : null;
+    private PendingCall? KeepOrForward()
+    {
+        if (_inFirstTurn)
+        {
+            // Reported within the first turn, on the caller's thread, which hands over only
+            // after the turn: nothing can race this write. (An outcome reported later comes
+            // from a continuation on the activation's scheduler, which the caller holds until
+            // the turn is over.)
+            _state = Arrived;
+            return null;
+        }
+
+        return Interlocked.CompareExchange(ref _state, Arrived, Waiting) == HandedOver ? _call : null;
+    }
 }

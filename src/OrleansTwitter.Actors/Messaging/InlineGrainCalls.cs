@@ -44,7 +44,7 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
 
         var start = calls.StartTimestamp();
         var chain = RequestContext.OutgoingChainOutsideGrain(out var flowsNoFrame);
-        var call = new InlineCall<T>(target, request, calls.NextRequestId(), calls.NewDeadline(), chain, flowsNoFrame, activation.IsReentrant);
+        var call = new InlineCall<T>(target, request, calls, calls.NewDeadline(), chain, flowsNoFrame, activation.IsReentrant);
         var turn = call.NewTurn();
         if (!activation.TryRunInline(call, turn))
         {
