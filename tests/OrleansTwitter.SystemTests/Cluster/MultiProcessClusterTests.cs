@@ -45,6 +45,13 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
                 await silo.WaitForOutputAsync("Application started", StartTimeout);
             }
 
+            // Until every view has all three, calls are placed on partial rings, and two
+            // activations of one grain meet at the ETag (InconsistentStateException).
+            foreach (var silo in silos)
+            {
+                await silo.WaitForActiveSilosAsync(3, StartTimeout);
+            }
+
             // Each silo took its tweet-id node id from the cluster's counter: no two share one.
             var nodeIds = silos.Select(s => System.Text.RegularExpressions.Regex.Match(s.Output, @"Timeline:NodeId (\d+) allocated from Redis")).ToList();
             Assert.All(nodeIds, m => Assert.True(m.Success, "a silo did not report its node id"));

@@ -13,7 +13,7 @@ internal sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
-    private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
+    private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiters = [];
     private readonly Lock _lock = new();
 
     private HostProcess(Process process) => _process = process;
@@ -88,18 +88,22 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Completes when a line containing <paramref name="text"/> has been written.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    public Task WaitForOutputAsync(string text, TimeSpan timeout) =>
+        WaitForOutputAsync($"'{text}'", line => line.Contains(text, StringComparison.Ordinal), timeout);
+
+    /// <summary>Completes when a line that <paramref name="matches"/> has been written; <paramref name="description"/> names it in the timeout's message.</summary>
+    public async Task WaitForOutputAsync(string description, Func<string, bool> matches, TimeSpan timeout)
     {
         TaskCompletionSource seen;
         lock (_lock)
         {
-            if (_output.Any(line => line.Contains(text, StringComparison.Ordinal)))
+            if (_output.Any(matches))
             {
                 return;
             }
 
             seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiters.Add((text, seen));
+            _waiters.Add((matches, seen));
         }
 
         try
@@ -108,8 +112,22 @@ internal sealed class HostProcess : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            throw new TimeoutException($"The process did not write '{text}' within {timeout}. Output so far:{Environment.NewLine}{Output}");
+            throw new TimeoutException($"The process did not write {description} within {timeout}. Output so far:{Environment.NewLine}{Output}");
         }
+    }
+
+    /// <summary>
+    /// Completes once the silo has logged a membership view of exactly <paramref name="count"/>
+    /// active silos (listed as <c>host:port@generation</c>, comma-separated).
+    /// </summary>
+    public Task WaitForActiveSilosAsync(int count, TimeSpan timeout) =>
+        WaitForOutputAsync($"a membership view with {count} active silos", line => ActiveSilosIn(line) == count, timeout);
+
+    private static int ActiveSilosIn(string line)
+    {
+        const string Marker = "active silos ";
+        var at = line.IndexOf(Marker, StringComparison.Ordinal);
+        return at < 0 ? -1 : line[(at + Marker.Length)..].Count(c => c == '@');
     }
 
     public void Terminate() => PosixSignals.Terminate(_process.Id);
@@ -154,7 +172,7 @@ internal sealed class HostProcess : IAsyncDisposable
         lock (_lock)
         {
             _output.Enqueue(line);
-            foreach (var waiter in _waiters.Where(w => line.Contains(w.Text, StringComparison.Ordinal)).ToList())
+            foreach (var waiter in _waiters.Where(w => w.Matches(line)).ToList())
             {
                 waiter.Seen.TrySetResult();
                 _waiters.Remove(waiter);
