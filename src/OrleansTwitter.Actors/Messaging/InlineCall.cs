@@ -23,8 +23,15 @@ internal sealed class InlineCall<T> : RequestWorkItem, IResponseSink
     {
         var call = (InlineCall<T>)state!;
         call._inFirstTurn = true;
-        call.Owner!.RunInlineTurn(call);
-        call._inFirstTurn = false;
+        try
+        {
+            call.Owner!.RunInlineTurn(call);
+        }
+        finally
+        {
+            call._inFirstTurn = false;
+        }
+
         if (!call.HasOutcome || call._failure is not null)
         {
             return default!;
