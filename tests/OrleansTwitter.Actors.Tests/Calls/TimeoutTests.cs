@@ -8,6 +8,7 @@ using OrleansTwitter.Actors.Tests.Grains;
 
 namespace OrleansTwitter.Actors.Tests.Calls;
 
+[Collection(WallClockCollection.Name)]
 public sealed class TimeoutTests
 {
     [Fact]

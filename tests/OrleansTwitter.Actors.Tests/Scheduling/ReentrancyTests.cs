@@ -4,10 +4,12 @@ using OrleansTwitter.Actors.Activation;
 using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Actors.Messaging;
 using OrleansTwitter.Actors.Testing;
+using OrleansTwitter.Actors.Tests.Calls;
 using OrleansTwitter.Actors.Tests.Grains;
 
 namespace OrleansTwitter.Actors.Tests.Scheduling;
 
+[Collection(WallClockCollection.Name)]
 public sealed class ReentrancyTests
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(500);
