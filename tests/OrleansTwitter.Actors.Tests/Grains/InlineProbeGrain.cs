@@ -4,7 +4,7 @@ using OrleansTwitter.Actors.Core;
 namespace OrleansTwitter.Actors.Tests.Grains;
 
 /// <summary>
-/// Counts requests in flight and turns at once with interlocked counters (as
+/// Counts requests in flight and turns at once (<see cref="TurnCounters"/>, as
 /// <see cref="TurnProbe"/> does), and which requests ran on their caller's thread.
 /// </summary>
 public abstract class InlineProbe(LifecycleJournal journal) : Grain
@@ -15,51 +15,28 @@ public abstract class InlineProbe(LifecycleJournal journal) : Grain
 
     private readonly Guid _activationId = Guid.NewGuid();
     private bool _holdDeactivation;
-    private int _calls;
+    private readonly TurnCounters _counters = new();
     private int _inlineCalls;
-    private int _requestsInFlight;
-    private int _maxRequestsInFlight;
-    private int _turnsRunning;
-    private int _maxTurnsAtOnce;
-    private int _schedulerEscapes;
 
     public async Task<InlineObservation> EnterAsync(int callerThread, int awaits)
     {
         var scheduler = TaskScheduler.Current;
         var onCallerThread = Environment.CurrentManagedThreadId == callerThread;
         var nested = s_callingThreads.Values.Contains(Environment.CurrentManagedThreadId);
-        Interlocked.Increment(ref _calls);
+        _counters.RequestStarted();
         if (onCallerThread)
         {
             Interlocked.Increment(ref _inlineCalls);
         }
 
-        RecordMax(ref _maxRequestsInFlight, Interlocked.Increment(ref _requestsInFlight));
         var stayed = scheduler != TaskScheduler.Default;
         for (var i = 0; i < awaits; i++)
         {
-            BeginTurn();
-            Thread.SpinWait(500);
-            EndTurn();
-            if (i % 2 == 0)
-            {
-                await Task.Yield();
-            }
-            else
-            {
-                await Task.Delay(1);
-            }
-
-            if (TaskScheduler.Current != scheduler)
-            {
-                stayed = false;
-                Interlocked.Increment(ref _schedulerEscapes);
-            }
+            stayed &= await _counters.TurnThenAwaitAsync(i, spin: 500, scheduler);
+            stayed &= _counters.StayedOn(scheduler);
         }
 
-        BeginTurn();
-        Interlocked.Decrement(ref _requestsInFlight);
-        EndTurn();
+        _counters.RequestEnding();
         return new InlineObservation(onCallerThread, nested, stayed, _activationId);
     }
 
@@ -118,7 +95,7 @@ public abstract class InlineProbe(LifecycleJournal journal) : Grain
     }
 
     public Task<InlineStats> GetStatsAsync() =>
-        Task.FromResult(new InlineStats(_calls, _inlineCalls, _maxRequestsInFlight, _maxTurnsAtOnce, _schedulerEscapes));
+        Task.FromResult(new InlineStats(_counters.Calls, _inlineCalls, _counters.MaxRequestsInFlight, _counters.MaxTurnsAtOnce, _counters.SchedulerEscapes));
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -128,20 +105,6 @@ public abstract class InlineProbe(LifecycleJournal journal) : Grain
             journal.Record($"deactivating:{key}");
             await journal.WaitForAsync($"release:{key}", TimeSpan.FromSeconds(30));
         }
-    }
-
-    private void BeginTurn() => RecordMax(ref _maxTurnsAtOnce, Interlocked.Increment(ref _turnsRunning));
-
-    private void EndTurn() => Interlocked.Decrement(ref _turnsRunning);
-
-    private static void RecordMax(ref int max, int value)
-    {
-        int seen;
-        do
-        {
-            seen = Volatile.Read(ref max);
-        }
-        while (value > seen && Interlocked.CompareExchange(ref max, value, seen) != seen);
     }
 }
 
