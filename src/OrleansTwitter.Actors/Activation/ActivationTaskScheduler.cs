@@ -4,9 +4,9 @@ namespace OrleansTwitter.Actors.Activation;
 /// Runs an activation's tasks one at a time, in order, on the thread pool. Grain code runs
 /// inside tasks of this scheduler, so its awaits (which capture TaskScheduler.Current) resume
 /// here too: an activation never runs two turns at once, whatever its reentrancy. A caller
-/// outside any grain may instead claim an idle scheduler and run one task on its own thread
-/// (<see cref="TryClaim"/>, <see cref="RunClaimed"/>): the claim excludes the thread pool
-/// exactly as a running pool turn does.
+/// outside any grain, or another activation's turn, may instead claim an idle scheduler and
+/// run one task on its own thread (<see cref="TryClaim"/>, <see cref="RunClaimed"/>): the
+/// claim excludes the thread pool exactly as a running pool turn does.
 /// </summary>
 internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkItem
 {
@@ -34,10 +34,29 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     // The task a claimed scheduler is running synchronously (see QueueTask).
     private Task? _inlineTask;
 
+    // How many other activations' turns the running turn is nested in on its thread: 0 on a
+    // pool thread, one more than the caller's for a turn run inline from a grain. Written by
+    // the thread that owns the scheduler as it starts running it, read only by grain code
+    // running on it, so the claim orders both.
+    private int _nestingDepth;
+
     public override int MaximumConcurrencyLevel => 1;
 
     /// <summary>True on the thread that is running one of this scheduler's turns.</summary>
     public bool IsRunningOnCurrentThread => ReferenceEquals(t_running, this);
+
+    /// <summary>
+    /// The most turns of other activations a turn may be nested in on one thread (see
+    /// <see cref="MayRunNestedTurn"/>). Each level holds the thread of the grain below it and
+    /// adds its frames to the stack, so the chain is kept short.
+    /// </summary>
+    public const int MaxNestingDepth = 3;
+
+    /// <summary>
+    /// True when grain code running on this scheduler may run a callee's turn nested in its
+    /// own, on its thread: it is not itself nested <see cref="MaxNestingDepth"/> deep.
+    /// </summary>
+    public bool MayRunNestedTurn => _nestingDepth < MaxNestingDepth;
 
     protected override void QueueTask(Task task)
     {
@@ -90,7 +109,8 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     /// <summary>
     /// Runs <paramref name="task"/> on the calling thread as this scheduler's turn, then
     /// releases the claim <see cref="TryClaim"/> took, handing whatever was queued meanwhile to
-    /// the thread pool. The caller must be outside any turn.
+    /// the thread pool. The caller is outside any turn, or in another activation's turn that
+    /// <see cref="MayRunNestedTurn"/>.
     /// </summary>
     public void RunClaimed(Task task)
     {
@@ -99,6 +119,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         ref var running = ref t_running;
         var previous = running;
         running = this;
+        _nestingDepth = previous is null ? 0 : previous._nestingDepth + 1;
 
         // Grain code captures the synchronization context before the task scheduler when it
         // awaits; the caller's (a UI or test context) would take its continuations off this
@@ -144,6 +165,7 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
     {
         var previous = t_running;
         t_running = this;
+        _nestingDepth = 0;
         try
         {
             for (var turn = 0; turn < TurnsPerQuantum; turn++)

@@ -1,11 +1,12 @@
 namespace OrleansTwitter.Actors.Activation;
 
 /// <summary>
-/// The inline path: a request from a caller outside any grain, to an activation with nothing
-/// queued or running, runs on the caller's thread instead of hopping to the thread pool and
-/// back (two hops cost more than all the rest of a local call). Its turns still belong to the
-/// activation: the scheduler is claimed for the run, so no other turn overlaps it, and the
-/// grain's awaits resume on the activation's scheduler as they would after a hop.
+/// The inline path: a request to an activation with nothing queued or running, from a caller
+/// outside any grain or from another activation's turn, runs on the caller's thread instead of
+/// hopping to the thread pool and back (two hops cost more than all the rest of a local call).
+/// Its turns still belong to the activation: the scheduler is claimed for the run, so no other
+/// turn overlaps it, and the grain's awaits resume on the activation's scheduler as they would
+/// after a hop.
 /// </summary>
 internal sealed partial class GrainActivation
 {
@@ -15,7 +16,8 @@ internal sealed partial class GrainActivation
     /// started, must start it through <see cref="RunInlineTurn"/>. The request then reports its
     /// outcome to its sink as usual (already, when the grain did not await). False when the caller must queue
     /// it instead: activating, deactivating, busy, or the thread's stack is too deep.
-    /// The caller must be outside any grain turn, so an inline turn never nests another.
+    /// The caller is outside any grain turn, or in another activation's turn that
+    /// <see cref="ActivationTaskScheduler.MayRunNestedTurn"/>.
     /// </summary>
     public bool TryRunInline(RequestWorkItem item, Task turn)
     {

@@ -12,8 +12,7 @@ namespace OrleansTwitter.Actors.Messaging;
 /// Routes calls in a cluster: to the local catalog when this silo owns the grain (no
 /// serialization), otherwise to the owner over its connection. A call refused before it ran
 /// is sent again after the view is refreshed; any other failure is the caller's to see.
-/// A call from outside any grain to an idle local activation runs on the caller's thread
-/// (<see cref="InlineGrainCalls"/>).
+/// A call to an idle local activation runs on the caller's thread (<see cref="InlineGrainCalls"/>).
 /// </summary>
 internal sealed class ClusterCallRouter : IGrainCallInvoker
 {
@@ -47,7 +46,7 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
     public Task<T> InvokeAsync<T>(GrainId target, GrainRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (GrainActivation.Current is null && !Actors.Observers.ObserverId.Is(target) && OwnerOf(target) == Self && _inline.TryInvoke<T>(target, request) is { } inline)
+        if (!Actors.Observers.ObserverId.Is(target) && OwnerOf(target) == Self && _inline.TryInvoke<T>(target, request) is { } inline)
         {
             return inline;
         }

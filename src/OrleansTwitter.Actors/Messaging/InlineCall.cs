@@ -4,7 +4,7 @@ using OrleansTwitter.Actors.Core;
 namespace OrleansTwitter.Actors.Messaging;
 
 /// <summary>
-/// A call from outside any grain that may run inline on its caller's thread
+/// A call that may run inline on its caller's thread
 /// (<see cref="InlineGrainCalls"/>): one object is the request's work item and its response
 /// sink, and the turn's task doubles as the caller's task, so a call that the grain answers
 /// within that first turn costs no pending call, no separate sink and no second task. When

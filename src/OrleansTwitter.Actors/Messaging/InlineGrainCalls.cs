@@ -5,10 +5,12 @@ using OrleansTwitter.Actors.Diagnostics;
 namespace OrleansTwitter.Actors.Messaging;
 
 /// <summary>
-/// Calls from outside any grain to an activation of this silo, run on the caller's thread
-/// when the activation is idle (<see cref="GrainActivation.TryRunInline"/>). A call that
-/// finishes in that first turn completes with a finished task and never enters the pending
-/// calls; one that awaits is registered then, under its original id and deadline.
+/// Calls to an activation of this silo, run on the caller's thread when the activation is
+/// idle (<see cref="GrainActivation.TryRunInline"/>): from outside any grain, or from a grain
+/// turn, which then runs the callee's first turn nested in its own, a bounded number of levels
+/// deep (<see cref="ActivationTaskScheduler.MaxNestingDepth"/>). A call that finishes in that
+/// first turn completes with a finished task and never enters the pending calls; one that
+/// awaits is registered then, under its original id and deadline.
 /// </summary>
 internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalog)
 {
@@ -31,19 +33,27 @@ internal sealed class InlineGrainCalls(PendingCallRegistry calls, Catalog catalo
     private static long t_lastYield;
 
     /// <summary>
-    /// The call's task, or null when it must go the usual way: made from inside a grain turn
-    /// (an inline turn never nests another, which bounds the stack), or to a grain with no
-    /// activation here yet. The caller has checked that this silo owns <paramref name="target"/>.
+    /// The call's task, or null when it must go the usual way: made from a grain turn already
+    /// nested as deep as turns may be, or to a grain with no activation here yet. The caller has
+    /// checked that this silo owns <paramref name="target"/>.
     /// </summary>
     public Task<T>? TryInvoke<T>(GrainId target, GrainRequest request)
     {
-        if (GrainActivation.Current is not null || !catalog.TryGetActivation(target, out var activation))
+        // A grain's call runs the callee nested in the calling turn, which saves the two pool
+        // hops (to the callee and back) that otherwise dominate a local call's cost. The
+        // caller's activation stays busy meanwhile, as it would awaiting the call, so a call
+        // back to it queues (and a cycle is reported) exactly as on the pool.
+        var callerScheduler = TaskScheduler.Current as ActivationTaskScheduler;
+        if (callerScheduler is { MayRunNestedTurn: false } || !catalog.TryGetActivation(target, out var activation))
         {
             return null;
         }
 
         var start = calls.StartTimestamp();
-        var chain = RequestContext.OutgoingChainOutsideGrain(out var flowsNoFrame);
+        bool flowsNoFrame;
+        var chain = callerScheduler is null
+            ? RequestContext.OutgoingChainOutsideGrain(out flowsNoFrame)
+            : RequestContext.OutgoingChain(out flowsNoFrame);
         var call = new InlineCall<T>(target, request, calls, calls.NewDeadline(), chain, flowsNoFrame, activation.IsReentrant);
         var turn = call.NewTurn();
         if (!activation.TryRunInline(call, turn))

@@ -6,8 +6,8 @@ namespace OrleansTwitter.Actors.Messaging;
 /// <summary>
 /// Calls grains hosted by this silo: the request object is handed to the activation as it
 /// is, with no copy and no serialization, under the same timeout and call-chain rules a
-/// remote call follows. A call from outside any grain to an idle activation runs on the
-/// caller's thread (<see cref="InlineGrainCalls"/>).
+/// remote call follows. A call to an idle activation runs on the caller's thread
+/// (<see cref="InlineGrainCalls"/>).
 /// </summary>
 internal sealed class LocalGrainCallInvoker(PendingCallRegistry pendingCalls, Catalog catalog) : IGrainCallInvoker
 {

@@ -46,9 +46,14 @@ internal static class RequestContext
     }
 
     /// <summary>The chain an outgoing call made now carries.</summary>
-    public static CallChain? OutgoingChain()
+    public static CallChain? OutgoingChain() => OutgoingChain(out _);
+
+    /// <summary><see cref="OutgoingChain()"/>, also saying whether the caller's context carries no frame at all.</summary>
+    /// <param name="flowsNoFrame">True when the caller's context carries no frame, so a turn started from it needs none cleared.</param>
+    public static CallChain? OutgoingChain(out bool flowsNoFrame)
     {
         var frame = s_current.Value;
+        flowsNoFrame = frame is null;
         if (frame is not null)
         {
             return ReferenceEquals(frame, s_noRequest) ? null : Extend(frame.Incoming, frame.Grain, frame.Method, frame.RequestId);
@@ -63,7 +68,7 @@ internal static class RequestContext
     }
 
     /// <summary>
-    /// <see cref="OutgoingChain"/> for a caller known to be outside any activation's scheduler,
+    /// <see cref="OutgoingChain()"/> for a caller known to be outside any activation's scheduler,
     /// which can only extend a request it flowed from (an interleaving caller's frame).
     /// </summary>
     /// <param name="flowsNoFrame">True when the caller's context carries no frame at all, so a turn started from it needs none cleared.</param>

@@ -23,8 +23,21 @@ public interface IInlineProbeGrain : IGrainWithStringKey
     /// <summary>Faults its task with <see cref="FaultyGrainException"/> after an await.</summary>
     ValueTask<int> FailAfterAwaitAsync(string message);
 
-    /// <summary>Calls the probe <paramref name="other"/> from inside this grain's turn.</summary>
-    Task<InlineObservation> CallFromTurnAsync(string other);
+    /// <summary>
+    /// Calls <see cref="EnterAsync"/> with <paramref name="awaits"/> on the probe
+    /// <paramref name="other"/> from inside this grain's turn.
+    /// </summary>
+    Task<InlineObservation> CallFromTurnAsync(string other, int awaits);
+
+    /// <summary>
+    /// Calls the first probe of <paramref name="chain"/> from this grain's turn, which calls the
+    /// next, and so on; returns, for each probe of the chain in order, whether its turn ran
+    /// nested inside its caller's turn on the caller's thread.
+    /// </summary>
+    Task<IReadOnlyList<bool>> CallDownAsync(IReadOnlyList<string> chain);
+
+    /// <summary>Reports whether this turn runs nested in its caller's, then <see cref="CallDownAsync"/>.</summary>
+    Task<IReadOnlyList<bool>> ReportNestingThenCallDownAsync(IReadOnlyList<string> chain);
 
     /// <summary>Deactivates after this call; OnDeactivateAsync journals "deactivating:key" and waits for "release:key".</summary>
     Task DeactivateHeldAsync();

@@ -69,22 +69,42 @@ public abstract class InlineProbe(LifecycleJournal journal) : Grain
         throw new FaultyGrainException(message);
     }
 
-    public async Task<InlineObservation> CallFromTurnAsync(string other)
+    public Task<InlineObservation> CallFromTurnAsync(string other, int awaits) =>
+        CallMarked(callee => callee.EnterAsync(Environment.CurrentManagedThreadId, awaits), other);
+
+    public async Task<IReadOnlyList<bool>> CallDownAsync(IReadOnlyList<string> chain)
+    {
+        if (chain.Count == 0)
+        {
+            return [];
+        }
+
+        // Whether the next probe runs nested is for it to see as it starts: it reports that first.
+        return await CallMarked(callee => callee.ReportNestingThenCallDownAsync([.. chain.Skip(1)]), chain[0]);
+    }
+
+    public async Task<IReadOnlyList<bool>> ReportNestingThenCallDownAsync(IReadOnlyList<string> chain)
+    {
+        var nested = s_callingThreads.Values.Contains(Environment.CurrentManagedThreadId);
+        var below = await CallDownAsync(chain);
+        return [nested, .. below];
+    }
+
+    // Marks this turn's thread as making a call for as long as the call runs synchronously, so
+    // a callee that starts on it can tell it is nested in this turn.
+    private Task<T> CallMarked<T>(Func<IInlineProbeGrain, Task<T>> call, string other)
     {
         var key = this.GetPrimaryKeyString();
         var callee = GrainFactory.GetGrain<IInlineProbeGrain>(other);
         s_callingThreads[key] = Environment.CurrentManagedThreadId;
-        Task<InlineObservation> call;
         try
         {
-            call = callee.EnterAsync(Environment.CurrentManagedThreadId, 0);
+            return call(callee);
         }
         finally
         {
             s_callingThreads.TryRemove(key, out _);
         }
-
-        return await call;
     }
 
     public Task DeactivateHeldAsync()

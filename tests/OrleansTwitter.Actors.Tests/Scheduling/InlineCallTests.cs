@@ -1,12 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
+using OrleansTwitter.Actors.Activation;
 using OrleansTwitter.Actors.Testing;
 using OrleansTwitter.Actors.Tests.Grains;
 
 namespace OrleansTwitter.Actors.Tests.Scheduling;
 
 /// <summary>
-/// The inline path: a call from outside any grain to an idle activation runs its first turn
-/// on the caller's thread. Everything the queued path guarantees must still hold.
+/// The inline path: a call from outside any grain, or from another grain's turn, to an idle
+/// activation runs its first turn on the caller's thread. Everything the queued path
+/// guarantees must still hold.
 /// </summary>
 public sealed class InlineCallTests
 {
@@ -207,19 +209,89 @@ public sealed class InlineCallTests
     }
 
     [Fact]
-    public async Task A_call_made_inside_a_grain_turn_is_never_run_nested_in_that_turn()
+    public async Task A_call_from_a_grain_turn_to_an_idle_activation_runs_nested_in_that_turn_and_leaves_no_pending_call()
     {
         await using var silo = await StartAsync(new LifecycleJournal());
         var caller = silo.GrainFactory.GetGrain<IInlineProbeGrain>("inline-nesting-caller");
         var callee = silo.GrainFactory.GetGrain<IInlineProbeGrain>("inline-nesting-callee");
-        await caller.GetStatsAsync();
-        await callee.GetStatsAsync();
+        await WarmUpInlineAsync(callee);
 
-        for (var i = 0; i < 20; i++)
+        // The callee's activating call may leave its scheduler held a moment after it answers
+        // (see WarmUpInlineAsync), so a call may queue; once idle, a grain's call runs nested.
+        InlineObservation? nested = null;
+        for (var attempt = 0; attempt < 100 && nested is null; attempt++)
         {
-            var observed = await caller.CallFromTurnAsync("inline-nesting-callee").WaitAsync(Wait);
-            Assert.False(observed.NestedInCallersTurn, "a grain's call ran inside the calling grain's turn");
+            var observed = await caller.CallFromTurnAsync("inline-nesting-callee", 0).WaitAsync(Wait);
+            nested = observed.NestedInCallersTurn ? observed : null;
         }
+
+        Assert.NotNull(nested);
+        Assert.True(nested.RanOnCallerThread);
+        Assert.True(nested.StayedOnScheduler);
+        var awaited = await caller.CallFromTurnAsync("inline-nesting-callee", 4).WaitAsync(Wait);
+        Assert.True(awaited.StayedOnScheduler, "an await in a nested turn resumed off the callee's scheduler");
+        Assert.Equal(0, silo.Silo.PendingCalls.Count);
+    }
+
+    [Fact]
+    public async Task Turns_nest_at_most_the_bounded_depth_and_a_call_below_it_queues()
+    {
+        await using var silo = await StartAsync(new LifecycleJournal());
+        var top = silo.GrainFactory.GetGrain<IInlineProbeGrain>("inline-depth-0");
+        string[] chain = [.. Enumerable.Range(1, ActivationTaskScheduler.MaxNestingDepth + 2).Select(level => $"inline-depth-{level}")];
+        foreach (var key in chain)
+        {
+            await WarmUpInlineAsync(silo.GrainFactory.GetGrain<IInlineProbeGrain>(key));
+        }
+
+        // Levels 1..MaxNestingDepth nest in the turn above them; the next level would be one
+        // too deep, so it queues and runs on the pool, where the level after it nests again.
+        var deepest = ActivationTaskScheduler.MaxNestingDepth;
+        var sawEveryAllowedLevelNest = false;
+        for (var attempt = 0; attempt < 100 && !sawEveryAllowedLevelNest; attempt++)
+        {
+            var nested = await top.CallDownAsync(chain).WaitAsync(Wait);
+            Assert.Equal(chain.Length, nested.Count);
+            Assert.False(nested[deepest], $"level {deepest + 1} ran nested {deepest + 1} turns deep: [{string.Join(", ", nested)}]");
+            sawEveryAllowedLevelNest = nested.Take(deepest).All(n => n) && nested[deepest + 1];
+        }
+
+        Assert.True(sawEveryAllowedLevelNest, "the levels within the bound never all ran nested");
+        Assert.Equal(0, silo.Silo.PendingCalls.Count);
+    }
+
+    [Fact]
+    public async Task Nested_calls_from_many_grains_to_one_callee_never_overlap_its_turns()
+    {
+        await using var silo = await StartAsync(new LifecycleJournal());
+        var callee = silo.GrainFactory.GetGrain<IInlineProbeGrain>("inline-shared-callee");
+        var before = await callee.GetStatsAsync();
+
+        // Each caller is a grain of its own, so many grain turns race to run the callee nested
+        // while others' calls queue to it and its awaits resume on its scheduler.
+        var nested = 0;
+        await RunParallelCallers(async caller =>
+        {
+            var grain = silo.GrainFactory.GetGrain<IInlineProbeGrain>($"inline-shared-caller-{caller}");
+            for (var call = 0; call < CallsPerCaller; call++)
+            {
+                var observed = await grain.CallFromTurnAsync("inline-shared-callee", (caller + call) % 3);
+                Assert.True(observed.StayedOnScheduler);
+                if (observed.NestedInCallersTurn)
+                {
+                    Interlocked.Increment(ref nested);
+                }
+            }
+        });
+
+        var stats = await callee.GetStatsAsync();
+        Assert.Equal(Callers * CallsPerCaller, stats.Calls - before.Calls);
+        Assert.True(nested > 0, "no call ran nested, so the test did not exercise the nested path");
+        Assert.True(nested < Callers * CallsPerCaller, "every call ran nested, so none was queued behind another");
+        Assert.Equal(1, stats.MaxRequestsInFlight);
+        Assert.Equal(1, stats.MaxTurnsAtOnce);
+        Assert.Equal(0, stats.SchedulerEscapes);
+        Assert.Equal(0, silo.Silo.PendingCalls.Count);
     }
 
     [Fact]
