@@ -45,6 +45,13 @@ public sealed class TestCluster : IAsyncDisposable
 
     public IReadOnlyList<TestClusterSilo> LiveSilos => [.. Silos.Where(s => s.IsAlive)];
 
+    /// <summary>
+    /// How long a stopping silo of this cluster keeps refusing stragglers
+    /// (<see cref="SiloNetworkOptions.ShutdownLinger"/>): in-process tests do not need the
+    /// production linger, and callers still re-route.
+    /// </summary>
+    public static TimeSpan ShutdownLinger { get; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The shared grain storage, for tests that inspect what was written.</summary>
     public IGrainStorage Storage => _storage;
 
@@ -76,8 +83,7 @@ public sealed class TestCluster : IAsyncDisposable
             o.Host = "127.0.0.1";
             o.Port = port;
             o.GatewayPort = gatewayPort;
-            // In-process tests do not need the production linger; callers still re-route.
-            o.ShutdownLinger = TimeSpan.FromMilliseconds(500);
+            o.ShutdownLinger = ShutdownLinger;
         });
         if (_membership is not null)
         {

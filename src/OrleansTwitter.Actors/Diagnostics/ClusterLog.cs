@@ -25,4 +25,7 @@ internal static partial class ClusterLog
 
     [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Dropped a frame of kind {Kind}: {Reason}")]
     public static partial void UnexpectedFrame(ILogger logger, string kind, string reason);
+
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "Leaving with {Count} calls still in flight after waiting {Timeout} for them; they fail as the connections close")]
+    public static partial void DrainTimedOut(ILogger logger, int count, TimeSpan timeout);
 }

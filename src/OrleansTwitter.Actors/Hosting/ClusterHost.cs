@@ -16,6 +16,9 @@ namespace OrleansTwitter.Actors.Hosting;
 /// </summary>
 internal sealed class ClusterHost : IAsyncDisposable
 {
+    // How often a leaving silo looks whether its calls in flight are answered.
+    private static readonly TimeSpan DrainPollPeriod = TimeSpan.FromMilliseconds(10);
+
     private readonly SiloNetworkOptions _network;
     private readonly Catalog _catalog;
     private readonly PendingCallRegistry _calls;
@@ -151,10 +154,11 @@ internal sealed class ClusterHost : IAsyncDisposable
         _catalog.RefuseHeld($"{Self} is shutting down.");
     }
 
-    /// <summary>The last step of a graceful stop: linger, write Dead, close everything.</summary>
+    /// <summary>The last step of a graceful stop: linger, let calls in flight finish, write Dead, close everything.</summary>
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {
         await Task.Delay(_network.ShutdownLinger, _time, cancellationToken);
+        await DrainCallsAsync(cancellationToken);
         await _failureDetector.DisposeAsync();
         await Membership.WriteOwnStatusAsync(SiloStatus.Dead, cancellationToken);
         await Membership.DisposeAsync();
@@ -178,6 +182,26 @@ internal sealed class ClusterHost : IAsyncDisposable
     {
         await DisposeListenersAsync();
         _connector.Dispose();
+    }
+
+    // A call this silo still waits for, its own or one it forwarded for a caller elsewhere,
+    // fails as soon as its connections close, and the caller of a forwarded one cannot tell
+    // whether it ran. So the silo leaves only once they are answered, or after the drain timeout.
+    // A count that is polled keeps this off the call path, which a signal on the last removal
+    // would not.
+    private async Task DrainCallsAsync(CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        while (_calls.Count > 0)
+        {
+            if (_time.GetElapsedTime(started) >= _network.ShutdownDrainTimeout)
+            {
+                ClusterLog.DrainTimedOut(_logger, _calls.Count, _network.ShutdownDrainTimeout);
+                return;
+            }
+
+            await Task.Delay(DrainPollPeriod, _time, cancellationToken);
+        }
     }
 
     private async Task SayGoodbyeAsync()

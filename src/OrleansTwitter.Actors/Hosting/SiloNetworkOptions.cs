@@ -26,5 +26,13 @@ public sealed class SiloNetworkOptions
     /// <value>2 seconds.</value>
     public TimeSpan ShutdownLinger { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// After the linger, how long a leaving silo waits for the calls it still has in flight (its
+    /// own, and requests it forwarded to a new owner) before it closes its connections, which
+    /// fails whatever is left with <see cref="Core.SiloUnavailableException"/>.
+    /// </summary>
+    /// <value>5 seconds.</value>
+    public TimeSpan ShutdownDrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsNetworked => Port > 0;
 }

@@ -94,6 +94,28 @@ public sealed class ClusterFaultTests
     }
 
     [Fact]
+    public async Task A_graceful_stop_lets_a_call_the_leaving_silo_has_in_flight_finish_before_it_closes_its_connections()
+    {
+        await using var cluster = await TestCluster.StartAsync(2);
+        var leaving = cluster.Silos[0];
+        var staying = cluster.Silos[1];
+        var key = ClusterTestKeys.OwnedBy(staying, "clusterprobe", "drain");
+        var gate = $"drain-{Guid.NewGuid():N}";
+
+        // Made through the leaving silo and answered by the other only once the leaving silo's
+        // linger is over: closing its connections then would fail the call, which may have run.
+        var call = leaving.GrainFactory.GetGrain<IClusterProbeGrain>(key).WaitForGateAsync(gate);
+        var stopping = cluster.StopSiloAsync(leaving);
+        await cluster.WaitForActiveSilosAsync(1, Wait);
+        await Task.Delay(TestCluster.ShutdownLinger + TimeSpan.FromMilliseconds(500));
+
+        Assert.False(stopping.IsCompleted, "the silo left while one of its calls was still in flight");
+        ClusterProbeGrain.Open(gate);
+        Assert.Equal(staying.Address.ToString(), await call.WaitAsync(Wait));
+        await stopping.WaitAsync(Wait);
+    }
+
+    [Fact]
     public async Task One_activation_per_grain_under_concurrent_callers_while_a_silo_joins_and_while_one_leaves()
     {
         await using var cluster = await TestCluster.StartAsync(3);

@@ -17,6 +17,9 @@ public interface IClusterProbeGrain : IGrainWithStringKey
     Task<string> WhereAsync();
 
     Task EchoAsync(NotSerializable value);
+
+    /// <summary>Answers the silo it ran on once <see cref="ClusterProbeGrain.Open"/> opens <paramref name="gate"/> (at most 30 s).</summary>
+    Task<string> WaitForGateAsync(string gate);
 }
 
 /// <summary>Carries a delegate, which System.Text.Json refuses: only a call that crosses processes notices.</summary>
@@ -35,6 +38,13 @@ public sealed class ClusterProbeGrain([PersistentState("counter")] IPersistentSt
 {
     private static readonly ConcurrentDictionary<string, int> s_live = new();
     private static readonly ConcurrentDictionary<string, int> s_maxLive = new();
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> s_gates = new();
+
+    /// <summary>Lets every call waiting at <paramref name="gate"/>, and every later one, through.</summary>
+    public static void Open(string gate) => Gate(gate).TrySetResult();
+
+    private static TaskCompletionSource Gate(string gate) =>
+        s_gates.GetOrAdd(gate, static _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public static int MaxLiveActivations(string key) => s_maxLive.GetValueOrDefault(key);
 
@@ -64,4 +74,10 @@ public sealed class ClusterProbeGrain([PersistentState("counter")] IPersistentSt
         Task.FromResult(ServiceProvider.GetRequiredService<Silo>().Address?.ToString() ?? "local");
 
     public Task EchoAsync(NotSerializable value) => Task.CompletedTask;
+
+    public async Task<string> WaitForGateAsync(string gate)
+    {
+        await Gate(gate).Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return await WhereAsync();
+    }
 }
