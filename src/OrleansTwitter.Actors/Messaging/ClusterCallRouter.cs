@@ -46,14 +46,24 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
     public Task<T> InvokeAsync<T>(GrainId target, GrainRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!Actors.Observers.ObserverId.Is(target) && OwnerOf(target) == Self && _inline.TryInvoke<T>(target, request) is { } inline)
+        var toObserver = Actors.Observers.ObserverId.Is(target);
+        var owner = toObserver ? null : OwnerOf(target);
+        if (!toObserver && owner == Self && _inline.TryInvoke<T>(target, request) is { } inline)
         {
             return inline;
         }
 
         var call = _calls.Create<T>();
         call.Message = new Message(target, request, call.RequestId, call.Deadline, RequestContext.OutgoingChain(), call);
-        Route(call);
+        if (toObserver)
+        {
+            Route(call);
+        }
+        else
+        {
+            RouteToOwner(call, owner);
+        }
+
         return call.Task;
     }
 
@@ -70,7 +80,16 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
             return;
         }
 
-        var owner = OwnerOf(message.Target);
+        RouteToOwner(call, OwnerOf(message.Target));
+    }
+
+    /// <summary>
+    /// <see cref="Route"/> for a grain call whose owner the caller has just looked up
+    /// (<see cref="OwnerOf"/>), so the rendezvous hash is not computed twice per call.
+    /// </summary>
+    public void RouteToOwner(PendingCall call, SiloAddress? owner)
+    {
+        var message = call.Message!;
         if (owner is null)
         {
             call.Fail(new SiloUnavailableException($"No active silo can run {message.Request} on {message.Target}: the cluster has no active members."));

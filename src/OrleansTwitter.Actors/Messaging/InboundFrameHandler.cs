@@ -101,7 +101,7 @@ internal sealed class InboundFrameHandler(
         ActorsInstruments.Forwards.Add(1);
         var relay = calls.Register(frame.Deadline, (id, deadline, started) => new RelayedCall(calls, id, deadline, started, sink));
         relay.Message = new Message(frame.Target, frame.Request, relay.RequestId, frame.Deadline, frame.CallChain, relay) { ForwardCount = frame.ForwardCount + 1 };
-        router.Route(relay);
+        router.RouteToOwner(relay, owner);
     }
 
     private async Task OnMulticastAsync(Connection connection, InboundFrame frame)
