@@ -17,7 +17,7 @@ internal static class ClusterCallsCommand
             DefaultValueFactory = _ => [.. defaults.Concurrency],
             AllowMultipleArgumentsPerToken = true,
         };
-        var warmup = new Option<double>("--warmup") { Description = "Seconds of warm-up before each closed-loop window.", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
+        var warmup = new Option<double>("--warmup") { Description = "Seconds of warm-up before each measured window, closed-loop and open-loop.", DefaultValueFactory = _ => defaults.Warmup.TotalSeconds };
         var duration = new Option<double>("--duration") { Description = "Seconds measured per closed-loop run and for the latency run.", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
         var latencyLoad = new Option<double>("--latency-load")
         {

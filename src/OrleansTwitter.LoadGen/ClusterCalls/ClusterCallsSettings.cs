@@ -9,7 +9,7 @@ internal sealed record ClusterCallsSettings
     /// <value>64, 256 and 1,024 concurrent callers; the best is the set-up's maximum.</value>
     public IReadOnlyList<int> Concurrency { get; init; } = [64, 256, 1_024];
 
-    /// <value>3 s before each measured window, for JIT tiers, pools and queues to settle.</value>
+    /// <value>3 s before each measured window (each closed-loop window, and the open-loop run at its rate), for JIT tiers, pools and queues to settle.</value>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <value>10 s per measured window.</value>

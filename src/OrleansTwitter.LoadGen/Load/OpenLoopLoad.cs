@@ -19,28 +19,49 @@ internal static class OpenLoopLoad
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(35);
 
-    public static async Task<LatencyResult> RunAsync(ProfileCalls calls, double rate, TimeSpan duration, IReadOnlyList<ChildProcess> processes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues calls at <paramref name="rate"/> for <paramref name="warmup"/>, unmeasured, then for
+    /// <paramref name="duration"/>, measured. The warm-up is there because the open loop takes
+    /// code paths the closed loop did not (a quiet connection's inline write, the issuer's own
+    /// calls): without it the runtime is still compiling their faster tiers in the measured
+    /// window, and those compilations hold a core for milliseconds, which is start-up cost and
+    /// not the latency of a call. Errors of the warm-up count with the run's.
+    /// </summary>
+    public static async Task<LatencyResult> RunAsync(ProfileCalls calls, double rate, TimeSpan warmup, TimeSpan duration, IReadOnlyList<ChildProcess> processes, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rate);
+        ArgumentOutOfRangeException.ThrowIfLessThan(warmup, TimeSpan.Zero);
+        var warmupCalls = checked((int)(rate * warmup.TotalSeconds));
+        var warmupRun = new Run(calls, warmupCalls, rate);
+        if (warmupCalls > 0)
+        {
+            await warmupRun.IssueAllAsync(IssuePeriod, cancellationToken);
+            await DrainAsync(warmupRun, "warm-up");
+        }
+
         var total = checked((int)(rate * duration.TotalSeconds));
         var run = new Run(calls, total, rate);
         var before = ResourceSample.Take(processes);
         await run.IssueAllAsync(IssuePeriod, cancellationToken);
         var issuedFor = Stopwatch.GetElapsedTime(run.Start);
-        if (!await run.DrainAsync(DrainTimeout))
-        {
-            throw new TimeoutException($"{run.InFlight} calls of the latency run were still in flight {DrainTimeout} after the last was issued.");
-        }
-
+        await DrainAsync(run, "latency run");
         var usage = ResourceSample.Between(before, ResourceSample.Take(processes));
         return new LatencyResult(
             rate,
             total / issuedFor.TotalSeconds,
-            run.Errors,
-            run.FirstError,
+            run.Errors + warmupRun.Errors,
+            run.FirstError ?? warmupRun.FirstError,
             LatencySummary.FromTicks(run.Durations.Where(d => d >= 0)),
             LatencySummary.FromTicks(run.Lags),
             usage);
+    }
+
+    private static async Task DrainAsync(Run run, string what)
+    {
+        if (!await run.DrainAsync(DrainTimeout))
+        {
+            throw new TimeoutException($"{run.InFlight} calls of the {what} were still in flight {DrainTimeout} after the last was issued.");
+        }
     }
 
     private sealed class Run(ProfileCalls calls, int total, double rate)

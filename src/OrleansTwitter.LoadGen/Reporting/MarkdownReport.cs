@@ -43,7 +43,7 @@ internal static class MarkdownReport
 
         md.AppendLine(Invariant($"- Client: `UseActorsClient` with static gateways, in the load generator's process. Call: `IUserGrain.GetProfileAsync()` on one of {s.Users:N0} registered users, at random (the grain also calls its `UserTweetsGrain` for the tweet count)."));
         md.AppendLine(Invariant($"- Throughput: closed loop, {string.Join(" / ", s.Concurrency)} concurrent callers, {s.Warmup.TotalSeconds:0} s warm-up then {s.Duration.TotalSeconds:0} s measured each; the best is the maximum."));
-        md.AppendLine(Invariant($"- Latency: open loop at {s.LatencyLoad:P0} of that maximum for {s.LatencyDuration.TotalSeconds:0} s, every call timed with `Stopwatch.GetTimestamp` from when it is issued; percentiles by sorting all samples."));
+        md.AppendLine(Invariant($"- Latency: open loop at {s.LatencyLoad:P0} of that maximum, {s.Warmup.TotalSeconds:0} s warm-up at that rate then {s.LatencyDuration.TotalSeconds:0} s measured, every call timed with `Stopwatch.GetTimestamp` from when it is issued; percentiles by sorting all samples."));
         md.AppendLine(Invariant($"- Reference: `{report.Redis.Command}` against the same redis-server, in the same run, before the silos start.")).AppendLine();
 
         md.AppendLine("## Results").AppendLine();
