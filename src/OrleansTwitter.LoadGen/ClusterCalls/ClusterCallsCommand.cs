@@ -24,6 +24,10 @@ internal static class ClusterCallsCommand
             Description = "Rate of the latency run, as a fraction of the set-up's maximum calls/s (the issue asks for 0.5).",
             DefaultValueFactory = _ => defaults.LatencyLoad,
         };
+        var latencyRate = new Option<double?>("--latency-rate")
+        {
+            Description = "Fixed calls/s of the latency run instead of a fraction of the maximum, to compare builds or settings at the same load (the half-load target is then not judged).",
+        };
         var silos = new Option<int[]>("--silos")
         {
             Description = "Silo counts of the set-ups.",
@@ -39,7 +43,7 @@ internal static class ClusterCallsCommand
 
         var command = new Command("cluster-calls", "Cross-process grain calls over loopback: a client to 1 silo and to 2 silos; calls/s, latency at half load, Redis PING as the reference.")
         {
-            output, users, concurrency, warmup, duration, latencyLoad, silos, siloEnvironment,
+            output, users, concurrency, warmup, duration, latencyLoad, latencyRate, silos, siloEnvironment,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -52,6 +56,7 @@ internal static class ClusterCallsCommand
                 Duration = TimeSpan.FromSeconds(parse.GetValue(duration)),
                 LatencyDuration = TimeSpan.FromSeconds(parse.GetValue(duration)),
                 LatencyLoad = parse.GetValue(latencyLoad),
+                LatencyRate = parse.GetValue(latencyRate),
                 SiloCounts = parse.GetValue(silos)!,
                 SiloEnvironment = parse.GetValue(siloEnvironment)!.Select(e => e.Split('=', 2)).ToDictionary(p => p[0], p => p.ElementAtOrDefault(1) ?? string.Empty, StringComparer.Ordinal),
             };

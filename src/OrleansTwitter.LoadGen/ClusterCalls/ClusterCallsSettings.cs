@@ -21,8 +21,23 @@ internal sealed record ClusterCallsSettings
     /// <value>Half of the set-up's maximum calls/s, as the issue asks.</value>
     public double LatencyLoad { get; init; } = 0.5;
 
+    /// <value>
+    /// None: the latency run's rate follows from <see cref="LatencyLoad"/>. When set, the run is at
+    /// this many calls/s whatever the maximum was, so that builds or settings can be compared at
+    /// the same load on a machine whose maximum varies from run to run.
+    /// </value>
+    public double? LatencyRate { get; init; }
+
+    /// <summary>Whether the latency run is the issue's (half of the maximum), so its p99 is judged against the target.</summary>
+    public bool JudgesHalfLoad => LatencyRate is null && LatencyLoad == 0.5;
+
     /// <summary>How the latency run's load is named in reports: "half load" when it is the issue's.</summary>
-    public string LatencyLoadLabel => LatencyLoad == 0.5 ? "half load" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LatencyLoad:P0} load");
+    public string LatencyLoadLabel => LatencyRate is { } rate
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{rate:N0} calls/s")
+        : LatencyLoad == 0.5 ? "half load" : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{LatencyLoad:P0} load");
+
+    /// <summary>The latency run's rate for a set-up whose maximum was <paramref name="maximum"/> calls/s.</summary>
+    public double LatencyRateFor(double maximum) => LatencyRate ?? maximum * LatencyLoad;
 
     /// <value>Silo counts of the set-ups: one silo, then two.</value>
     public IReadOnlyList<int> SiloCounts { get; init; } = [1, 2];
@@ -71,6 +86,11 @@ internal sealed record ClusterCallsSettings
         if (LatencyLoad is <= 0 or > 1)
         {
             yield return "--latency-load must be more than 0 and at most 1.";
+        }
+
+        if (LatencyRate is <= 0 or double.NaN or double.PositiveInfinity)
+        {
+            yield return "--latency-rate must be a number of calls/s above 0.";
         }
 
         if (SiloEnvironment.Keys.Any(k => k.Length == 0))

@@ -37,8 +37,9 @@ internal static class SetupRunner
             }
 
             var best = runs.MaxBy(r => r.CallsPerSecond)!;
-            var rate = best.CallsPerSecond * settings.LatencyLoad;
-            Progress.Step($"{name}: open loop at {rate:N0} calls/s ({settings.LatencyLoad:P0} of {best.CallsPerSecond:N0}) for {settings.Warmup.TotalSeconds:0} s warm-up + {settings.LatencyDuration.TotalSeconds:0} s");
+            var rate = settings.LatencyRateFor(best.CallsPerSecond);
+            var ofMaximum = rate / best.CallsPerSecond;
+            Progress.Step($"{name}: open loop at {rate:N0} calls/s ({ofMaximum:P0} of {best.CallsPerSecond:N0}) for {settings.Warmup.TotalSeconds:0} s warm-up + {settings.LatencyDuration.TotalSeconds:0} s");
             var latency = await OpenLoopLoad.RunAsync(calls, rate, settings.Warmup, settings.LatencyDuration, processes, cancellationToken);
             Progress.Result($"p50 {latency.Latency.P50:0.000} ms, p99 {latency.Latency.P99:0.000} ms, {latency.Errors} errors");
             return new SetupResult(name, silos, runs, latency);

@@ -38,7 +38,7 @@ internal static class EvidenceTables
             var best = setup.Best;
             md.AppendLine(CostRow(setup.Name, Invariant($"closed loop, {best.Concurrency:N0} callers"), best.Completed, best.Usage));
             var latency = setup.Latency;
-            md.AppendLine(CostRow(setup.Name, Invariant($"open loop at {report.Settings.LatencyLoad:P0}"), latency.Latency.Count + latency.Errors, latency.Usage));
+            md.AppendLine(CostRow(setup.Name, report.Settings.LatencyRate is null ? Invariant($"open loop at {report.Settings.LatencyLoad:P0}") : $"open loop at {report.Settings.LatencyLoadLabel}", latency.Latency.Count + latency.Errors, latency.Usage));
         }
 
         md.AppendLine();
