@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,6 +24,9 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly Action<ClusterMembershipOptions>? _membership;
     private readonly List<TestClusterSilo> _silos = [];
     private readonly Lock _lock = new();
+
+    // How many times a silo is started on new ports when one it picked was taken before it bound.
+    private const int PortAttempts = 5;
 
     private TestCluster(IMembershipTable table, Action<ISiloBuilder>? configure, Action<ClusterMembershipOptions>? membership)
     {
@@ -71,11 +75,59 @@ public sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// Picks each new silo's loopback ports (<see cref="FreeTcpPort.Next"/>); tests replace it
+    /// to make a pick collide.
+    /// </summary>
+    internal Func<int> PickPort { get; set; } = FreeTcpPort.Next;
+
     /// <summary>Starts one more silo and waits until every live silo sees it active.</summary>
     public async Task<TestClusterSilo> StartAdditionalSiloAsync()
     {
-        var port = FreeTcpPort.Next();
-        var gatewayPort = FreeTcpPort.Next();
+        var added = await StartSiloOnFreePortsAsync();
+        lock (_lock)
+        {
+            _silos.Add(added);
+        }
+
+        await WaitForActiveSilosAsync(LiveSilos.Count, TimeSpan.FromSeconds(30));
+        return added;
+    }
+
+    /// <summary>
+    /// A port is free when it is picked, not necessarily when the silo binds it: in between, the
+    /// kernel can give it to any process's outbound connection, since both come from the
+    /// ephemeral range, and loopback-heavy test runs make thousands of those. A silo binds its
+    /// ports before it joins the membership table, so one that finds a port taken has
+    /// registered nothing and is started again on new ports.
+    /// </summary>
+    private async Task<TestClusterSilo> StartSiloOnFreePortsAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = PickPort();
+            var gatewayPort = PickPort();
+            var host = BuildSiloHost(port, gatewayPort);
+            try
+            {
+                await host.StartAsync();
+                return new TestClusterSilo(host, port, gatewayPort);
+            }
+            catch (Exception failure)
+            {
+                await DisposeAsync(host);
+                if (attempt < PortAttempts && IsAddressInUse(failure))
+                {
+                    continue;
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private IHost BuildSiloHost(int port, int gatewayPort)
+    {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Services.AddSingleton(_table);
         builder.Services.Configure<SiloNetworkOptions>(o =>
@@ -95,16 +147,32 @@ public sealed class TestCluster : IAsyncDisposable
             silo.Services.AddKeyedSingleton(GrainStorageNames.Default, _storage);
             _configure?.Invoke(silo);
         });
-        var host = builder.Build();
-        await host.StartAsync();
-        var added = new TestClusterSilo(host, port, gatewayPort);
-        lock (_lock)
+        return builder.Build();
+    }
+
+    private static bool IsAddressInUse(Exception failure)
+    {
+        for (var inner = failure; inner is not null; inner = inner.InnerException)
         {
-            _silos.Add(added);
+            if (inner is SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse })
+            {
+                return true;
+            }
         }
 
-        await WaitForActiveSilosAsync(LiveSilos.Count, TimeSpan.FromSeconds(30));
-        return added;
+        return false;
+    }
+
+    private static async Task DisposeAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
+        }
     }
 
     /// <summary>The graceful stop an operator's SIGTERM causes.</summary>
