@@ -87,7 +87,19 @@ internal sealed class Connection : IThreadPoolWorkItem
     }
 
     /// <summary>Reads until either side closes; <paramref name="onFrame"/> gets every frame, on the reading thread.</summary>
-    public async Task RunAsync(Action<Connection, InboundFrame> onFrame)
+    public Task RunAsync(Action<Connection, InboundFrame> onFrame)
+    {
+        // The read loop runs on an empty execution context. Otherwise it keeps the context of
+        // whoever opened the connection (Kestrel's logging scope, or the AsyncLocals of the call
+        // that connected), hands it to every turn it starts, and holds it for the connection's
+        // life. A turn's task that carries a context also costs one more object per turn.
+        using (ExecutionContext.SuppressFlow())
+        {
+            return Task.Run(() => ReadUntilClosedAsync(onFrame));
+        }
+    }
+
+    private async Task ReadUntilClosedAsync(Action<Connection, InboundFrame> onFrame)
     {
         try
         {

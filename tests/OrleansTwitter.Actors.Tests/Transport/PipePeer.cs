@@ -50,6 +50,19 @@ internal sealed class PipePeer : IFrameResolver
         return ids;
     }
 
+    /// <summary>The peer sends <paramref name="frame"/> to the connection, which reads it.</summary>
+    public async Task SendToConnectionAsync(EncodedFrame frame)
+    {
+        try
+        {
+            await _toConnection.Writer.WriteAsync(frame.Buffer.AsMemory(0, frame.Length));
+        }
+        finally
+        {
+            frame.Release();
+        }
+    }
+
     /// <summary>The peer hangs up: the connection's read loop ends.</summary>
     public void EndInput() => _toConnection.Writer.Complete();
 
