@@ -39,13 +39,14 @@ internal sealed class GrainReferenceJsonConverter : JsonConverterFactory
             }
 
             string? type = null, key = null;
+            Span<char> nameBuffer = stackalloc char[FrameStrings.FieldNameBufferLength];
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString();
+                var name = FrameStrings.FieldName(in reader, nameBuffer);
                 reader.Read();
                 switch (name)
                 {
-                    case "t": type = reader.GetString(); break;
+                    case "t": type = FrameStrings.Names.Read(ref reader); break;
                     case "k": key = reader.GetString(); break;
                     default: reader.Skip(); break;
                 }

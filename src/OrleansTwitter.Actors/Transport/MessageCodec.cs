@@ -144,9 +144,10 @@ internal static class MessageCodec
         string? targetType = null;
         string? targetKey = null;
         int interfaceId = 0, methodId = 0;
+        Span<char> nameBuffer = stackalloc char[FrameStrings.FieldNameBufferLength];
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var name = reader.GetString();
+            var name = FrameStrings.FieldName(in reader, nameBuffer);
             reader.Read();
             switch (name)
             {
@@ -154,7 +155,7 @@ internal static class MessageCodec
                 case "id": frame.Id = reader.GetInt64(); break;
                 case "s": frame.Silo = SiloAddress.Parse(reader.GetString()!); break;
                 case "cl": frame.ClientId = reader.GetString(); break;
-                case "t": targetType = reader.GetString(); break;
+                case "t": targetType = FrameStrings.Names.Read(ref reader); break;
                 case "key": targetKey = reader.GetString(); break;
                 case "keys": frame.Keys = ReadStrings(ref reader); break;
                 case "o": frame.ActivationOptional = reader.GetBoolean(); break;
@@ -167,7 +168,7 @@ internal static class MessageCodec
                 case "r": frame.Result = ReadResult(ref reader, resolver.PendingRequest(frame.Id)); break;
                 case "et": frame.ErrorType = reader.GetString(); break;
                 case "em": frame.ErrorMessage = reader.GetString(); break;
-                case "n": ReadCounts(ref reader, frame); break;
+                case "n": ReadCounts(ref reader, ref frame); break;
                 case "map": frame.GrainTypes = ReadMap(ref reader); break;
                 default: reader.Skip(); break; // a field from a newer version
             }
@@ -257,11 +258,11 @@ internal static class MessageCodec
         while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
             reader.Read();
-            var type = reader.GetString()!;
+            var type = FrameStrings.Names.Read(ref reader)!;
             reader.Read();
             var key = reader.GetString()!;
             reader.Read();
-            var method = reader.GetString()!;
+            var method = FrameStrings.Names.Read(ref reader)!;
             reader.Read();
             var requestId = reader.GetInt64();
             reader.Read(); // end of link
@@ -298,7 +299,7 @@ internal static class MessageCodec
         return map;
     }
 
-    private static void ReadCounts(ref Utf8JsonReader reader, InboundFrame frame)
+    private static void ReadCounts(ref Utf8JsonReader reader, ref InboundFrame frame)
     {
         Expect(ref reader, JsonTokenType.StartArray, alreadyOn: true);
         reader.Read();
