@@ -79,9 +79,7 @@ internal sealed class InboundFrameHandler(
         {
             // Observers are found by the silo their id names, not by placement: relay it there
             // (or to the client connected here), and the answer back.
-            var toObserver = calls.Register(frame.Deadline, (id, deadline, started) => new RelayedCall(calls, id, deadline, started, sink));
-            toObserver.Message = new Message(frame.Target, frame.Request, toObserver.RequestId, frame.Deadline, frame.CallChain, toObserver) { ForwardCount = frame.ForwardCount + 1 };
-            router.Route(toObserver);
+            router.Route(Relay(frame, frame.Request, sink));
             return;
         }
 
@@ -99,9 +97,16 @@ internal sealed class InboundFrameHandler(
         }
 
         ActorsInstruments.Forwards.Add(1);
+        router.RouteToOwner(Relay(frame, frame.Request, sink), owner);
+    }
+
+    // A method of its own so that the closure over the sink is made only for relayed requests,
+    // not at the start of every request.
+    private PendingCall Relay(in InboundFrame frame, GrainRequest request, RemoteResponseSink sink)
+    {
         var relay = calls.Register(frame.Deadline, (id, deadline, started) => new RelayedCall(calls, id, deadline, started, sink));
-        relay.Message = new Message(frame.Target, frame.Request, relay.RequestId, frame.Deadline, frame.CallChain, relay) { ForwardCount = frame.ForwardCount + 1 };
-        router.RouteToOwner(relay, owner);
+        relay.Message = new Message(frame.Target, request, relay.RequestId, frame.Deadline, frame.CallChain, relay) { ForwardCount = frame.ForwardCount + 1 };
+        return relay;
     }
 
     private async Task OnMulticastAsync(Connection connection, InboundFrame frame)

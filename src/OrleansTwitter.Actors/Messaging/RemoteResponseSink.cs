@@ -27,8 +27,7 @@ internal sealed class RemoteResponseSink(Connection connection, long requestId, 
         catch (Exception exception) when (exception is NotSupportedException or System.Text.Json.JsonException or InvalidOperationException)
         {
             // The result cannot cross the wire: the caller gets an error that names the type.
-            var error = new NotSupportedException($"The result of {request} ({result?.GetType().FullName ?? "null"}) cannot be serialized: {exception.Message}");
-            frame = EncodedFrame.Encode(w => MessageCodec.WriteError(w, requestId, error));
+            frame = ErrorFrame(new NotSupportedException($"The result of {request} ({result?.GetType().FullName ?? "null"}) cannot be serialized: {exception.Message}"));
         }
 
         Send(frame);
@@ -38,7 +37,7 @@ internal sealed class RemoteResponseSink(Connection connection, long requestId, 
     {
         if (Interlocked.Exchange(ref _answered, 1) == 0)
         {
-            Send(EncodedFrame.Encode(w => MessageCodec.WriteError(w, requestId, exception)));
+            Send(ErrorFrame(exception));
         }
     }
 
@@ -47,9 +46,12 @@ internal sealed class RemoteResponseSink(Connection connection, long requestId, 
     {
         if (Interlocked.Exchange(ref _answered, 1) == 0)
         {
-            Send(EncodedFrame.Encode(w => MessageCodec.WriteRejection(w, requestId, reason)));
+            Send(EncodedFrame.Encode((requestId, reason), static (w, s) => MessageCodec.WriteRejection(w, s.requestId, s.reason)));
         }
     }
+
+    private EncodedFrame ErrorFrame(Exception error) =>
+        EncodedFrame.Encode((requestId, error), static (w, s) => MessageCodec.WriteError(w, s.requestId, s.error));
 
     private void Send(EncodedFrame frame) => _ = SendAsync(frame);
 
