@@ -59,7 +59,7 @@ internal sealed partial class UserGrain
         }
 
         var tweet = new Tweet(id, MyHandle, body, id.Timestamp);
-        await Task.WhenAll(services.Records.TryCreateAsync(tweet), UserTweets(Key).AppendAsync(tweet));
+        await Task.WhenAll(services.Records.TryCreateAsync(tweet), OwnTweets.AppendAsync(tweet));
         services.Store.Remember(tweet);
         if (Home.Add(tweet))
         {
@@ -79,7 +79,7 @@ internal sealed partial class UserGrain
     {
         EnsureRegistered();
         Paging.ValidateLimit(limit);
-        return UserTweets(Key).GetPageAsync(limit, before);
+        return OwnTweets.GetPageAsync(limit, before);
     }
 
     private (IAsyncStream<TweetPosted> Stream, bool IsDurable) TweetStream

@@ -31,6 +31,7 @@ internal sealed partial class UserGrain(
 
     private HomeTimeline? _home;
     private FollowerBook? _followerBook;
+    private IUserTweetsGrain? _ownTweets;
 
     private string Key => this.GetPrimaryKeyString();
 
@@ -99,7 +100,7 @@ internal sealed partial class UserGrain(
     {
         EnsureRegistered();
         await RecoverAsync();
-        var tweets = await UserTweets(Key).GetCountAsync();
+        var tweets = await OwnTweets.GetCountAsync();
         var state = profile.State;
         return new UserProfile(
             state.Handle!,
@@ -135,11 +136,14 @@ internal sealed partial class UserGrain(
 
     private IUserTweetsGrain UserTweets(string authorKey) => GrainFactory.GetGrain<IUserTweetsGrain>(authorKey);
 
+    // Kept rather than made per call: a profile read asks it for the tweet count every time.
+    private IUserTweetsGrain OwnTweets => _ownTweets ??= UserTweets(Key);
+
     // Announced under the follower book's gate, so a burst of follows around the threshold
     // announces each state once, in order.
     private async Task AnnounceCelebrityAsync(bool celebrity, FollowersState state)
     {
-        await UserTweets(Key).SetCelebrityAsync(celebrity);
+        await OwnTweets.SetCelebrityAsync(celebrity);
         await GrainFactory.GetGrain<IFanoutGrain>(Key).AnnounceCelebrityAsync(celebrity, FollowerBook.ChunkCountOf(state), state.Version);
     }
 }
