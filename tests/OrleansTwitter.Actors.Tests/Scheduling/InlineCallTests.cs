@@ -268,26 +268,34 @@ public sealed class InlineCallTests
         var before = await callee.GetStatsAsync();
 
         // Each caller is a grain of its own, so many grain turns race to run the callee nested
-        // while others' calls queue to it and its awaits resume on its scheduler.
+        // while others' calls queue to it and its awaits resume on its scheduler. Whether any
+        // call finds the callee idle is up to the race (on a loaded machine a round can queue
+        // every call), so a few rounds are allowed for both paths to happen.
+        const int maxRounds = 5;
         var nested = 0;
-        await RunParallelCallers(async caller =>
+        var calls = 0;
+        for (var round = 0; round < maxRounds && (nested == 0 || nested == calls); round++)
         {
-            var grain = silo.GrainFactory.GetGrain<IInlineProbeGrain>($"inline-shared-caller-{caller}");
-            for (var call = 0; call < CallsPerCaller; call++)
+            await RunParallelCallers(async caller =>
             {
-                var observed = await grain.CallFromTurnAsync("inline-shared-callee", (caller + call) % 3);
-                Assert.True(observed.StayedOnScheduler);
-                if (observed.NestedInCallersTurn)
+                var grain = silo.GrainFactory.GetGrain<IInlineProbeGrain>($"inline-shared-caller-{caller}");
+                for (var call = 0; call < CallsPerCaller; call++)
                 {
-                    Interlocked.Increment(ref nested);
+                    var observed = await grain.CallFromTurnAsync("inline-shared-callee", (caller + call) % 3);
+                    Assert.True(observed.StayedOnScheduler);
+                    if (observed.NestedInCallersTurn)
+                    {
+                        Interlocked.Increment(ref nested);
+                    }
                 }
-            }
-        });
+            });
+            calls += Callers * CallsPerCaller;
+        }
 
         var stats = await callee.GetStatsAsync();
-        Assert.Equal(Callers * CallsPerCaller, stats.Calls - before.Calls);
-        Assert.True(nested > 0, "no call ran nested, so the test did not exercise the nested path");
-        Assert.True(nested < Callers * CallsPerCaller, "every call ran nested, so none was queued behind another");
+        Assert.Equal(calls, stats.Calls - before.Calls);
+        Assert.True(nested > 0, $"no call of {calls} ran nested in {maxRounds} rounds, so the test did not exercise the nested path");
+        Assert.True(nested < calls, $"all {calls} calls ran nested, so none was queued behind another");
         Assert.Equal(1, stats.MaxRequestsInFlight);
         Assert.Equal(1, stats.MaxTurnsAtOnce);
         Assert.Equal(0, stats.SchedulerEscapes);
