@@ -76,7 +76,7 @@ public sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Picks each new silo's loopback ports (<see cref="FreeTcpPort.Next"/>); tests replace it
+    /// Picks each new silo's loopback ports (<see cref="FreeTcpPort.Next()"/>); tests replace it
     /// to make a pick collide.
     /// </summary>
     internal Func<int> PickPort { get; set; } = FreeTcpPort.Next;

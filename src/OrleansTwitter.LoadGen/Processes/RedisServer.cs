@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.LoadGen.Processes;
 
@@ -25,7 +26,7 @@ internal sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync(CancellationToken cancellationToken)
     {
-        var port = FreePort.Next();
+        var port = FreeTcpPort.Next();
         var start = new ProcessStartInfo(Executables.Require("redis-server", "redis-server"));
         foreach (var argument in new[] { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty, "--appendonly", "no" })
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.LoadGen.Processes;
 
@@ -89,14 +90,14 @@ internal sealed class SiloCluster : IAsyncDisposable
 
     private static Member StartSilo(int index, int count, RedisServer? redis, string clusterId, IReadOnlyDictionary<string, string> environment, string workingDirectory)
     {
-        var port = FreePort.Next();
-        var gatewayPort = FreePort.Next();
+        var port = FreeTcpPort.Next();
+        var gatewayPort = FreeTcpPort.Next();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory };
         start.ArgumentList.Add(SiloAssemblyPath);
         start.ArgumentList.Add("--Silo:Host=127.0.0.1");
         start.ArgumentList.Add($"--Silo:Port={port}");
         start.ArgumentList.Add($"--Silo:GatewayPort={gatewayPort}");
-        start.ArgumentList.Add($"--Silo:HttpPort={FreePort.Next()}");
+        start.ArgumentList.Add($"--Silo:HttpPort={FreeTcpPort.Next()}");
         start.ArgumentList.Add("--Storage:Provider=Memory");
         start.ArgumentList.Add($"--Cluster:ClusterId={clusterId}");
         if (count > 1)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrleansTwitter.Actors.AzureStorage.Tests.Infrastructure;
 using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Actors.Persistence;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.Actors.AzureStorage.Tests.Hosting;
 
@@ -36,7 +37,7 @@ public sealed class AzureBlobStartupTests(AzuriteFixture azurite) : IClassFixtur
     [Fact]
     public async Task An_unreachable_account_fails_the_start_within_the_startup_timeout_with_a_message_naming_the_endpoint()
     {
-        var port = AzuriteProcess.FreePort();
+        var port = FreeTcpPort.Next();
         using var host = BuildHost(AzuriteProcess.ConnectionStringFor(port), "grains", out var probe);
         var clock = Stopwatch.StartNew();
 

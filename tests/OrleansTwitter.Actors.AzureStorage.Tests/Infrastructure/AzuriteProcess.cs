@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.Actors.AzureStorage.Tests.Infrastructure;
 
@@ -67,14 +68,6 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     public static string ExecutableFor(Assembly assembly) =>
         assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == ExecutableMetadataKey).Value!;
 
-    /// <summary>Finds a loopback TCP port nobody listens on.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>
     /// Starts Azurite and returns once its blob service accepts connections.
     /// </summary>
@@ -92,7 +85,7 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var started = await TryStartAsync(executable, location, blobPort ?? FreePort(), startTimeout ?? DefaultStartTimeout);
+            var started = await TryStartAsync(executable, location, blobPort ?? FreeTcpPort.Next(), startTimeout ?? DefaultStartTimeout);
             if (started.Azurite is not null)
             {
                 return started.Azurite;
@@ -163,8 +156,8 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
         [
             "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Invariant(blobPort),
-            "--queueHost", "127.0.0.1", "--queuePort", Invariant(FreePort()),
-            "--tableHost", "127.0.0.1", "--tablePort", Invariant(FreePort()),
+            "--queueHost", "127.0.0.1", "--queuePort", Invariant(FreeTcpPort.Next()),
+            "--tableHost", "127.0.0.1", "--tablePort", Invariant(FreeTcpPort.Next()),
         ];
         foreach (var argument in arguments)
         {

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.Actors.Redis.Tests.Infrastructure;
 
@@ -22,7 +23,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     private readonly ConcurrentQueue<string> _output = new();
     private Process? _process;
 
-    public int Port { get; } = FreePort.Next();
+    public int Port { get; } = FreeTcpPort.Next();
 
     /// <summary>A StackExchange.Redis configuration string for this server.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";

@@ -3,6 +3,7 @@ using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Actors.Membership;
 using OrleansTwitter.Actors.Redis.Membership;
 using OrleansTwitter.Actors.Redis.Tests.Infrastructure;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.Actors.Redis.Tests.Membership;
 
@@ -110,7 +111,7 @@ public sealed class RedisMembershipTableTests(RedisServerFixture redis) : IClass
     [Fact]
     public async Task An_unreachable_redis_fails_every_operation_quickly_with_a_message_naming_the_endpoint()
     {
-        var port = FreePort.Next();
+        var port = FreeTcpPort.Next();
         using var table = new RedisMembershipTable(new RedisMembershipOptions
         {
             ConnectionString = $"127.0.0.1:{port},password=do-not-echo-me",

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using OrleansTwitter.Actors.Redis;
 using OrleansTwitter.Actors.Redis.Streams;
 using OrleansTwitter.Actors.Streams;
@@ -24,7 +22,7 @@ public sealed class DurablePostingTests
             builder.AddTimeline();
             builder.AddRedisStreams(StreamProviderNames.Default, o =>
             {
-                o.ConnectionString = $"127.0.0.1:{ClosedPort()}";
+                o.ConnectionString = $"127.0.0.1:{FreeTcpPort.Next()}";
                 o.ConnectTimeout = TimeSpan.FromMilliseconds(300);
                 o.OperationTimeout = TimeSpan.FromMilliseconds(300);
             });
@@ -37,12 +35,5 @@ public sealed class DurablePostingTests
 
         Assert.Contains("publish to queue", first.Message, StringComparison.Ordinal);
         Assert.Contains("publish to queue", retry.Message, StringComparison.Ordinal);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -8,6 +8,7 @@ using OrleansTwitter.Actors.Redis.Membership;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
 using RedisServerFixture = OrleansTwitter.Actors.Redis.Tests.Infrastructure.RedisServerFixture;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Cluster;
 
@@ -41,13 +42,13 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
         {
             for (var i = 0; i < 3; i++)
             {
-                var port = FreePort.Next();
-                var gatewayPort = FreePort.Next();
+                var port = FreeTcpPort.Next();
+                var gatewayPort = FreeTcpPort.Next();
                 gatewayPorts.Add(gatewayPort);
                 silos[port] = HostProcess.Start(HostProcess.SiloAssemblyPath, _folder,
                     "--Cluster:Membership=Redis", "--Streams:Provider=Redis", $"--Redis:ConnectionString={_redis.ConnectionString}",
                     $"--Cluster:ClusterId={_clusterId}", $"--Storage:Path={Path.Combine(_folder, "data")}",
-                    $"--Silo:Port={port}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:HttpPort={FreePort.Next()}",
+                    $"--Silo:Port={port}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:HttpPort={FreeTcpPort.Next()}",
                     // Followers that lived on the killed silo lose their in-memory timelines and
                     // rebuild from the authors' stored tweets: the window must cover the whole run.
                     $"--Timeline:PullPerFollowee={Posts * 2}");

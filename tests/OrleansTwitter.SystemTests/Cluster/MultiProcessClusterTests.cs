@@ -7,6 +7,7 @@ using OrleansTwitter.Actors.Redis.Membership;
 using RedisServerFixture = OrleansTwitter.Actors.Redis.Tests.Infrastructure.RedisServerFixture;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Cluster;
 
@@ -33,11 +34,11 @@ public sealed class MultiProcessClusterTests : IClassFixture<RedisServerFixture>
         {
             for (var i = 0; i < 3; i++)
             {
-                var gatewayPort = FreePort.Next();
+                var gatewayPort = FreeTcpPort.Next();
                 gatewayPorts.Add(gatewayPort);
                 silos.Add(HostProcess.Start(HostProcess.SiloAssemblyPath, _folder,
                     "--Cluster:Membership=Redis", $"--Redis:ConnectionString={_redis.ConnectionString}", $"--Cluster:ClusterId={_clusterId}",
-                    $"--Storage:Path={Path.Combine(_folder, "data")}", $"--Silo:HttpPort={FreePort.Next()}", $"--Silo:GatewayPort={gatewayPort}"));
+                    $"--Storage:Path={Path.Combine(_folder, "data")}", $"--Silo:HttpPort={FreeTcpPort.Next()}", $"--Silo:GatewayPort={gatewayPort}"));
             }
 
             foreach (var silo in silos)

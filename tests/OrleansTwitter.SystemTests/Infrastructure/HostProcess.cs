@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Infrastructure;
 
@@ -59,8 +60,8 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             // Free ports by default, so silos started by parallel tests never collide on the
             // contract's defaults (11111, 30000); a test's own value comes later and wins.
-            start.ArgumentList.Add($"--Silo:Port={FreePort.Next()}");
-            start.ArgumentList.Add($"--Silo:GatewayPort={FreePort.Next()}");
+            start.ArgumentList.Add($"--Silo:Port={FreeTcpPort.Next()}");
+            start.ArgumentList.Add($"--Silo:GatewayPort={FreeTcpPort.Next()}");
         }
 
         foreach (var argument in arguments)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using OrleansTwitter.Actors.AzureStorage.Tests.Infrastructure;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Silo;
 
@@ -22,7 +23,7 @@ public sealed class AzureBlobSiloProcessTests : IDisposable
     public async Task The_silo_with_AzureBlob_storage_on_Azurite_becomes_ready_and_stops_gracefully()
     {
         await using var azurite = await AzuriteProcess.StartAsync(AzuriteProcess.ExecutableFor(typeof(AzureBlobSiloProcessTests).Assembly));
-        var httpPort = FreePort.Next();
+        var httpPort = FreeTcpPort.Next();
         await using var silo = HostProcess.Start(
             HostProcess.SiloAssemblyPath, _workingDirectory,
             $"--Silo:HttpPort={httpPort}", "--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={azurite.ConnectionString}", "--Storage:Container=silo-grains");
@@ -39,10 +40,10 @@ public sealed class AzureBlobSiloProcessTests : IDisposable
     [Fact]
     public async Task An_unreachable_account_stops_the_silo_at_start_with_a_message_naming_the_endpoint()
     {
-        var deadPort = FreePort.Next();
+        var deadPort = FreeTcpPort.Next();
         await using var silo = HostProcess.Start(
             HostProcess.SiloAssemblyPath, _workingDirectory,
-            $"--Silo:HttpPort={FreePort.Next()}", "--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={AzuriteProcess.ConnectionStringFor(deadPort)}");
+            $"--Silo:HttpPort={FreeTcpPort.Next()}", "--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={AzuriteProcess.ConnectionStringFor(deadPort)}");
 
         // The provider's start-up check gives up after its 10 s default, well inside this bound.
         Assert.Equal(3, await silo.WaitForExitAsync(StartTimeout));
@@ -59,7 +60,7 @@ public sealed class AzureBlobSiloProcessTests : IDisposable
         const string Secret = "hunter2-not-base64!";
         await using var silo = HostProcess.Start(
             HostProcess.SiloAssemblyPath, _workingDirectory,
-            $"--Silo:HttpPort={FreePort.Next()}", "--Storage:Provider=AzureBlob",
+            $"--Silo:HttpPort={FreeTcpPort.Next()}", "--Storage:Provider=AzureBlob",
             $"--Storage:ConnectionString=DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={Secret}");
 
         Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));

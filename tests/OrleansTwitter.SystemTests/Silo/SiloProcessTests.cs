@@ -1,5 +1,6 @@
 using System.Net;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Silo;
 
@@ -16,7 +17,7 @@ public sealed class SiloProcessTests : IDisposable
     [Fact]
     public async Task The_silo_serves_health_on_its_http_port_and_stops_gracefully_on_SIGTERM()
     {
-        var httpPort = FreePort.Next();
+        var httpPort = FreeTcpPort.Next();
         await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={httpPort}");
         await silo.WaitForOutputAsync("Application started", StartTimeout);
 
@@ -35,7 +36,7 @@ public sealed class SiloProcessTests : IDisposable
     [Fact]
     public async Task An_unsupported_storage_provider_stops_the_silo_at_start_with_a_message_naming_the_key()
     {
-        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={FreePort.Next()}", "--Storage:Provider=Floppy");
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={FreeTcpPort.Next()}", "--Storage:Provider=Floppy");
 
         Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
         Assert.Contains("Storage:Provider is 'Floppy'", silo.Output, StringComparison.Ordinal);
@@ -45,7 +46,7 @@ public sealed class SiloProcessTests : IDisposable
     public async Task An_invalid_Redis_stream_setting_stops_the_silo_at_start_with_a_message_naming_it()
     {
         await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory,
-            $"--Silo:HttpPort={FreePort.Next()}", "--Streams:Provider=Redis", "--Streams:Redis:Partitions=0");
+            $"--Silo:HttpPort={FreeTcpPort.Next()}", "--Streams:Provider=Redis", "--Streams:Redis:Partitions=0");
 
         Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
         Assert.Contains("Streams:Provider is Redis", silo.Output, StringComparison.Ordinal);
@@ -64,7 +65,7 @@ public sealed class SiloProcessTests : IDisposable
     [Fact]
     public async Task Operator_settings_are_read_from_environment_variables()
     {
-        var environment = new Dictionary<string, string> { ["Storage__Provider"] = "Tape", ["Silo__HttpPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var environment = new Dictionary<string, string> { ["Storage__Provider"] = "Tape", ["Silo__HttpPort"] = FreeTcpPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture) };
         await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, environment);
 
         Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));

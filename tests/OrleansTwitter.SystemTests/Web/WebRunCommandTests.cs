@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text.Json;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Web;
 
@@ -29,7 +30,7 @@ public sealed class WebRunCommandTests : IDisposable
     [Fact]
     public async Task Accounts_tweets_and_tokens_survive_a_graceful_restart_and_a_crash()
     {
-        var port = FreePort.Next();
+        var port = FreeTcpPort.Next();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
         string token;
         string firstId;
@@ -90,7 +91,7 @@ public sealed class WebRunCommandTests : IDisposable
     [Fact]
     public async Task An_unknown_cluster_mode_stops_the_process_at_start_with_a_message_naming_the_key()
     {
-        await using var web = HostProcess.Start(WebAssemblyPath, _workingDirectory, $"--urls=http://127.0.0.1:{FreePort.Next()}", "--Cluster:Mode=Mesh");
+        await using var web = HostProcess.Start(WebAssemblyPath, _workingDirectory, $"--urls=http://127.0.0.1:{FreeTcpPort.Next()}", "--Cluster:Mode=Mesh");
 
         Assert.Equal(2, await web.WaitForExitAsync(StartTimeout));
         Assert.Contains("Cluster:Mode is 'Mesh'", web.Output, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Reflection;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.Web.BrowserTests.Infrastructure;
 
@@ -29,7 +30,7 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     public static async Task<WebAppProcess> StartAsync(string workingDirectory, params string[] arguments)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}");
         var host = HostProcess.Start(AssemblyPath, workingDirectory, [$"--urls={baseAddress.ToString().TrimEnd('/')}", .. arguments]);
         var app = new WebAppProcess(host, baseAddress);
         try
