@@ -57,10 +57,15 @@ internal sealed class RedisPartitionAgent
         {
             try
             {
+                // Reads and claims are not cancelled by a stop. Once Redis has run one, the entries
+                // are pending under this agent's name; abandoning the answer would leave them
+                // there, where the next owner, whose first scan may be over already, takes them
+                // only after ClaimIdleTimeout. A stop instead finishes the read and delivers it
+                // (each command is bounded by the connection's operation timeout).
                 IReadOnlyList<QueueEntry> batch = [];
                 if (scanning || time.GetElapsedTime(lastScan) >= _options.ClaimInterval)
                 {
-                    (cursor, batch) = await _provider.Queues.ClaimAsync(Partition, _consumer, minIdle, cursor, _options.BatchSize, _stop.Token);
+                    (cursor, batch) = await _provider.Queues.ClaimAsync(Partition, _consumer, minIdle, cursor, _options.BatchSize, CancellationToken.None);
                     scanning = cursor != "0-0";
                     if (!scanning)
                     {
@@ -77,7 +82,13 @@ internal sealed class RedisPartitionAgent
 
                 if (batch.Count == 0)
                 {
-                    batch = await _provider.Queues.ReadAsync(Partition, _consumer, _options.BatchSize, _stop.Token);
+                    batch = await _provider.Queues.ReadAsync(Partition, _consumer, _options.BatchSize, CancellationToken.None);
+                }
+
+                if (_killed)
+                {
+                    // A crash delivers nothing more: what was just read stays pending for the next owner.
+                    break;
                 }
 
                 if (batch.Count == 0)

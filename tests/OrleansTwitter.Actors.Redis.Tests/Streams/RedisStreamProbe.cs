@@ -56,6 +56,27 @@ internal sealed class RedisStreamProbe(RedisServerFixture redis) : IDisposable
             [consumer, envelope]);
     }
 
+    /// <summary>
+    /// Appends an event and pauses every client's writes for <paramref name="pause"/>, in one
+    /// transaction. An agent's next read (a script, which Redis counts as a write) then waits
+    /// out the pause with the event in it: a read held in flight.
+    /// </summary>
+    public async Task AppendAndPauseWritesAsync(int partition, ProbeEvent item, TimeSpan pause)
+    {
+        var envelope = RedisStreamEnvelope.Write(StreamId.Create(ProbeGrain.Namespace, item.Stream), item, typeof(ProbeEvent));
+        using var admin = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString + ",allowAdmin=true");
+        var transaction = admin.GetDatabase().CreateTransaction();
+        var appended = transaction.ExecuteAsync("XADD", (string)Partition(partition)!, "*", "e", envelope);
+        var paused = transaction.ExecuteAsync("CLIENT", "PAUSE", (long)pause.TotalMilliseconds, "WRITE");
+        if (!await transaction.ExecuteAsync())
+        {
+            throw new InvalidOperationException("The append-and-pause transaction did not run.");
+        }
+
+        await Task.WhenAll(appended, paused);
+        admin.Close(allowCommandsToComplete: false);
+    }
+
     /// <summary>The dead-letter entries, each as its fields.</summary>
     public async Task<IReadOnlyList<Dictionary<string, string>>> DeadLettersAsync()
     {
