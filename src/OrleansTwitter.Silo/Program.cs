@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OrleansTwitter.Actors.Diagnostics.Metrics;
 using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Grains.Hosting;
@@ -15,7 +16,7 @@ if (problems.Count > 0)
     return ConfigurationError(string.Join(" ", problems));
 }
 
-// The HTTP port serves operations only (health now, metrics later); grains talk over the silo ports.
+// The HTTP port serves operations only (health and metrics); grains talk over the silo ports.
 builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
 // SIGTERM stops the host, which runs the silo's graceful shutdown; leave it room to finish.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
@@ -34,6 +35,10 @@ builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", ta
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+// Collects from start-up on, so the first scrape already has the silo's whole history.
+using var metrics = new MetricsCollector();
+app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
 try
 {
     await app.RunAsync();

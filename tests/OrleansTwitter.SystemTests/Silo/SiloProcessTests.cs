@@ -34,6 +34,26 @@ public sealed class SiloProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task The_silo_serves_the_runtimes_metrics_in_the_Prometheus_text_format_on_its_http_port()
+    {
+        var httpPort = FreeTcpPort.Next();
+        await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={httpPort}");
+        await silo.WaitForOutputAsync("Application started", StartTimeout);
+
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("# TYPE orleanstwitter_actors_activations gauge\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE orleanstwitter_actors_call_duration_milliseconds histogram\n", text, StringComparison.Ordinal);
+        Assert.Contains("orleanstwitter_actors_messages_received_total ", text, StringComparison.Ordinal);
+        silo.Terminate();
+        Assert.Equal(0, await silo.WaitForExitAsync(StopTimeout));
+    }
+
+    [Fact]
     public async Task An_unsupported_storage_provider_stops_the_silo_at_start_with_a_message_naming_the_key()
     {
         await using var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, _workingDirectory, $"--Silo:HttpPort={FreeTcpPort.Next()}", "--Storage:Provider=Floppy");
