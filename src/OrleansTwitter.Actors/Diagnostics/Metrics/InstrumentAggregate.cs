@@ -61,7 +61,13 @@ internal sealed class InstrumentAggregate
         if (tags.IsEmpty)
         {
             series = _untagged;
-            _untaggedRecorded = true;
+
+            // Written once: a write on every record would bounce the flag's cache line
+            // between cores on each grain call.
+            if (!_untaggedRecorded)
+            {
+                _untaggedRecorded = true;
+            }
         }
         else
         {
