@@ -28,7 +28,10 @@ internal sealed class RedisPartitionAgent
 
     public void Start() => _run = Task.Run(RunAsync);
 
-    /// <summary>Stops pulling; the batch in hand is finished and acknowledged. Completes when the agent has stopped.</summary>
+    /// <summary>
+    /// Stops pulling; the batch in hand is finished and acknowledged, and what a failing delivery
+    /// still holds is handed back to the next owner. Completes when the agent has stopped.
+    /// </summary>
     public Task StopAsync()
     {
         _stop.Cancel();
@@ -123,7 +126,7 @@ internal sealed class RedisPartitionAgent
     private async Task DeliverBatchAsync(IReadOnlyList<QueueEntry> batch)
     {
         var streams = new Dictionary<string, List<(QueueEntry Entry, RedisStreamEnvelope Event)>>(StringComparer.Ordinal);
-        var work = new List<Task<List<string>>>();
+        var work = new List<Task<(List<string> Delivered, List<string> LeftPending)>>();
         foreach (var entry in batch)
         {
             RedisStreamEnvelope envelope;
@@ -152,19 +155,38 @@ internal sealed class RedisPartitionAgent
             work.Add(DeliverStreamAsync(events));
         }
 
-        var delivered = (await Task.WhenAll(work)).SelectMany(ids => ids).ToList();
-        if (delivered.Count > 0 && !_killed)
+        var outcomes = await Task.WhenAll(work);
+        if (_killed)
+        {
+            return;
+        }
+
+        var delivered = outcomes.SelectMany(o => o.Delivered).ToList();
+        if (delivered.Count > 0)
         {
             await _provider.Queues.AcknowledgeAsync(Partition, delivered, CancellationToken.None);
             RedisStreamInstruments.Delivered.Add(delivered.Count);
         }
+
+        var left = outcomes.SelectMany(o => o.LeftPending).ToList();
+        if (left.Count > 0)
+        {
+            // Stopping with events undelivered (a delivery was failing and waiting to retry).
+            // Left as they are, they would look recently delivered, and a next owner whose first
+            // scan is over (it started before this agent heard of the change) would take them
+            // only after ClaimIdleTimeout: make them look abandoned instead.
+            var handed = await _provider.Queues.HandBackAsync(Partition, _consumer, left, CancellationToken.None);
+            RedisStreamInstruments.HandedBack.Add(handed);
+            RedisStreamLog.HandedBack(_provider.Logger, _provider.Name, Partition, handed);
+        }
     }
 
-    private async Task<List<string>> DeliverStreamAsync(List<(QueueEntry Entry, RedisStreamEnvelope Event)> events)
+    private async Task<(List<string> Delivered, List<string> LeftPending)> DeliverStreamAsync(List<(QueueEntry Entry, RedisStreamEnvelope Event)> events)
     {
         var delivered = new List<string>(events.Count);
-        foreach (var (entry, envelope) in events)
+        for (var i = 0; i < events.Count; i++)
         {
+            var (entry, envelope) = events[i];
             var outcome = await DeliverAsync(entry, envelope);
             if (outcome == Outcome.Delivered)
             {
@@ -173,11 +195,11 @@ internal sealed class RedisPartitionAgent
             else if (outcome == Outcome.LeftPending)
             {
                 // Stopping: the rest of this stream waits for the next owner, in order.
-                break;
+                return (delivered, [.. events.Skip(i).Select(e => e.Entry.Id)]);
             }
         }
 
-        return delivered;
+        return (delivered, []);
     }
 
     private async Task<Outcome> DeliverAsync(QueueEntry entry, RedisStreamEnvelope envelope)

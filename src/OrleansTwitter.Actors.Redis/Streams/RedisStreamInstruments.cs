@@ -20,4 +20,7 @@ internal static class RedisStreamInstruments
 
     public static readonly Counter<long> DeadLettered =
         ActorsInstruments.Meter.CreateCounter<long>("orleanstwitter.actors.streams.redis.dead_lettered", "{event}", "Events moved to the dead-letter stream after too many failed deliveries.");
+
+    public static readonly Counter<long> HandedBack =
+        ActorsInstruments.Meter.CreateCounter<long>("orleanstwitter.actors.streams.redis.handed_back", "{event}", "Undelivered events a stopping agent handed back to the queue's next owner.");
 }

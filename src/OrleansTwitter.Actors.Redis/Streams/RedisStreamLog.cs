@@ -31,4 +31,8 @@ internal static partial class RedisStreamLog
     [LoggerMessage(EventId = 1606, Level = LogLevel.Warning,
         Message = "Stream provider '{Provider}': agents still delivering after {Timeout} of the silo's shutdown are left behind; what they hold stays unacknowledged and is delivered by the next owners.")]
     public static partial void StopTimedOut(ILogger logger, string provider, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Information,
+        Message = "Stream provider '{Provider}' stopped pulling queue {Partition} with {Count} events undelivered; they are handed back for its next owner.")]
+    public static partial void HandedBack(ILogger logger, string provider, int partition, int count);
 }

@@ -84,6 +84,36 @@ internal sealed class RedisStreamQueues : IDisposable
             cancellationToken);
     }
 
+    /// <summary>
+    /// Makes entries this consumer holds but will not deliver look abandoned for as long as
+    /// options allow (<see cref="HandedBackIdle"/>), so the queue's next owner takes them at its
+    /// next scan instead of after <see cref="RedisStreamOptions.ClaimIdleTimeout"/>. Entries another
+    /// consumer has taken over are left alone. Returns how many were handed back.
+    /// </summary>
+    public async Task<int> HandBackAsync(int partition, string consumer, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var arguments = new RedisValue[ids.Count + 3];
+        arguments[0] = RedisStreamKeys.Group;
+        arguments[1] = consumer;
+        arguments[2] = (long)HandedBackIdle.TotalMilliseconds;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            arguments[i + 3] = ids[i];
+        }
+
+        return (int)(await _connection.RunAsync(
+            $"hand back {ids.Count} entries of queue {partition}",
+            db => db.ScriptEvaluateAsync(RedisStreamScripts.HandBack, [Keys.Partition(partition)], arguments),
+            cancellationToken))!;
+    }
+
+    /// <summary>
+    /// The idle time a handed-back entry gets: the longest <see cref="RedisStreamOptions.ClaimIdleTimeout"/>
+    /// the options accept, so every agent's scan takes it. Not more: Redis turns an idle time
+    /// longer than its clock into zero.
+    /// </summary>
+    public static TimeSpan HandedBackIdle { get; } = TimeSpan.FromMilliseconds(int.MaxValue);
+
     /// <summary>Moves an entry that kept failing to the dead-letter stream, acknowledging it.</summary>
     public Task DeadLetterAsync(int partition, QueueEntry entry, string error, int attempts, CancellationToken cancellationToken) =>
         _connection.RunAsync(

@@ -48,6 +48,23 @@ internal static class RedisStreamScripts
         """;
 
     /// <summary>
+    /// Hands entries back: those of ARGV[4..] still pending under consumer ARGV[2] get idle time
+    /// ARGV[3] ms, so any agent's next scan for abandoned entries takes them. JUSTID keeps their
+    /// delivery counts; an entry another consumer took over meanwhile is left to it. ARGV: group,
+    /// consumer, idle ms, then the ids. Returns how many were handed back.
+    /// </summary>
+    public const string HandBack = """
+        local handed = 0
+        for i = 4, #ARGV do
+          if redis.call('XPENDING', KEYS[1], ARGV[1], ARGV[i], ARGV[i], 1, ARGV[2])[1] then
+            redis.call('XCLAIM', KEYS[1], ARGV[1], ARGV[2], 0, ARGV[i], 'IDLE', ARGV[3], 'JUSTID')
+            handed = handed + 1
+          end
+        end
+        return handed
+        """;
+
+    /// <summary>
     /// Acknowledges entries, then trims the stream below the oldest entry still pending or, when
     /// none is, below the group's last delivered entry (everything before it was delivered and
     /// acknowledged): what is not acknowledged is never trimmed. ARGV: group, then the ids.

@@ -42,6 +42,36 @@ internal sealed class RedisStreamProbe(RedisServerFixture redis) : IDisposable
             "if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end local ok, r = pcall(redis.call, 'XPENDING', KEYS[1], 'agents') if not ok then return 0 end return r[1]",
             [Partition(partition)]);
 
+    /// <summary>The pending entries of a queue, oldest first, as Redis's pending list has them.</summary>
+    public async Task<IReadOnlyList<PendingEntry>> PendingEntriesAsync(int partition)
+    {
+        var entries = (RedisResult[])(await (await DatabaseAsync()).ScriptEvaluateAsync(
+            "return redis.call('XPENDING', KEYS[1], 'agents', '-', '+', 1000)",
+            [Partition(partition)]))!;
+        return [.. entries.Select(e =>
+        {
+            var fields = (RedisResult[])e!;
+            return new PendingEntry((string)fields[0]!, (string)fields[1]!, TimeSpan.FromMilliseconds((long)fields[2]), (int)fields[3]);
+        })];
+    }
+
+    /// <summary>A queue with the probe's cluster and provider names, for tests of the queue operations themselves.</summary>
+    public RedisStreamQueues CreateQueues() => new(ProbeGrain.ProviderName, new RedisStreamOptions
+    {
+        ConnectionString = redis.ConnectionString,
+        ClusterId = ClusterId,
+    }, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+    /// <summary>Appends events to a queue in one step, as the provider would publish them.</summary>
+    public async Task AppendAsync(int partition, params ProbeEvent[] items)
+    {
+        var envelopes = items.Select(item => (RedisValue)RedisStreamEnvelope.Write(StreamId.Create(ProbeGrain.Namespace, item.Stream), item, typeof(ProbeEvent))).ToArray();
+        await (await DatabaseAsync()).ScriptEvaluateAsync(
+            "for i = 1, #ARGV do redis.call('XADD', KEYS[1], '*', 'e', ARGV[i]) end",
+            [Partition(partition)],
+            envelopes);
+    }
+
     /// <summary>Appends an event and has consumer <paramref name="consumer"/> read it, in one step, so no agent gets it first.</summary>
     public async Task HoldPendingAsync(int partition, string consumer, ProbeEvent item)
     {
@@ -107,3 +137,6 @@ internal sealed class RedisStreamProbe(RedisServerFixture redis) : IDisposable
         return _raw.Database;
     }
 }
+
+/// <summary>One entry of a queue's pending list: delivered to a consumer and not acknowledged.</summary>
+internal sealed record PendingEntry(string Id, string Consumer, TimeSpan Idle, int Deliveries);
