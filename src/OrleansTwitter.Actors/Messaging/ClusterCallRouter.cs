@@ -207,7 +207,12 @@ internal sealed class ClusterCallRouter : IGrainCallInvoker
     {
         try
         {
-            var connection = await (_connections ?? throw new InvalidOperationException("The cluster transport is not started.")).GetAsync(owner);
+            var connections = _connections ?? throw new InvalidOperationException("The cluster transport is not started.");
+            if (!connections.TryGetOpen(owner, out var connection))
+            {
+                connection = await connections.GetAsync(owner);
+            }
+
             await connection.SendAsync(frame);
         }
         catch (Exception exception) when (exception is SiloUnavailableException or IOException)

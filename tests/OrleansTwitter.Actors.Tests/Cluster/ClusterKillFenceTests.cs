@@ -22,8 +22,11 @@ public sealed class ClusterKillFenceTests
         var survivor = cluster.Silos[0];
         var peers = survivor.Silo.Cluster!.Connections;
         var before = await peers.GetAsync(victim.Address);
+        Assert.True(peers.TryGetOpen(victim.Address, out var open));
+        Assert.Same(before, open);
 
         await victim.Silo.KillAsync();
+        Assert.False(victim.Silo.Cluster!.Connections.TryGetOpen(survivor.Address, out _), "a killed silo offered a connection to send on");
 
         // What its probe loop or a grain still running would try during the teardown.
         var refused = await Assert.ThrowsAsync<SiloUnavailableException>(() => victim.Silo.Cluster!.Connections.GetAsync(survivor.Address));
