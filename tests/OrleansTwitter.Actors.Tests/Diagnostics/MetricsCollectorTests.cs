@@ -127,6 +127,22 @@ public sealed class MetricsCollectorTests : IDisposable
     }
 
     [Fact]
+    public void The_runtimes_own_meter_renders_and_its_thread_pool_values_are_gauges_not_totals()
+    {
+        using var runtime = new MetricsCollector("System.Runtime");
+
+        var text = runtime.Render();
+
+        Assert.Contains("# TYPE dotnet_gc_collections_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_gc_collections_total{gc_heap_generation=\"gen0\"} ", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_process_cpu_time_seconds_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_thread_pool_thread_count gauge\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_thread_pool_queue_length gauge\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet_thread_pool_thread_count_total", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("orleanstwitter_", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Measurements_recorded_from_many_threads_at_once_all_count()
     {
         const int threads = 8;

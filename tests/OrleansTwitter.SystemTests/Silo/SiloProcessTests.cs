@@ -49,6 +49,8 @@ public sealed class SiloProcessTests : IDisposable
         Assert.Contains("# TYPE orleanstwitter_actors_activations gauge\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE orleanstwitter_actors_call_duration_milliseconds histogram\n", text, StringComparison.Ordinal);
         Assert.Contains("orleanstwitter_actors_messages_received_total ", text, StringComparison.Ordinal);
+        Assert.Contains("dotnet_process_cpu_time_seconds_total{cpu_mode=\"user\"} ", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE dotnet_thread_pool_thread_count gauge\n", text, StringComparison.Ordinal);
         silo.Terminate();
         Assert.Equal(0, await silo.WaitForExitAsync(StopTimeout));
     }

@@ -49,11 +49,21 @@ internal sealed class InstrumentAggregate
             definition == typeof(Counter<>) ? InstrumentKind.Counter
             : definition == typeof(UpDownCounter<>) ? InstrumentKind.UpDownCounter
             : definition == typeof(Histogram<>) ? InstrumentKind.Histogram
+            : definition == typeof(ObservableCounter<>) && IsCurrentValueMisdeclaredAsTotal(instrument) ? InstrumentKind.ObservedValue
             : definition == typeof(ObservableCounter<>) ? InstrumentKind.ObservedTotal
             : definition == typeof(ObservableUpDownCounter<>) || definition == typeof(ObservableGauge<>) || definition == typeof(Gauge<>) ? InstrumentKind.ObservedValue
             : null;
         return kind is { } known ? new InstrumentAggregate(instrument, known) : null;
     }
+
+    /// <summary>
+    /// .NET 10's own meter declares two current values as observable counters (dotnet/runtime
+    /// issues 112077 and 126167, fixed in a later release): rendered as totals, a scraper would
+    /// read every fall in the thread count as a counter reset. They render as gauges, as the
+    /// runtime's documentation describes them.
+    /// </summary>
+    private static bool IsCurrentValueMisdeclaredAsTotal(Instrument instrument) =>
+        instrument.Meter.Name == "System.Runtime" && instrument.Name is "dotnet.thread_pool.thread.count" or "dotnet.thread_pool.queue.length";
 
     public void Record(double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
