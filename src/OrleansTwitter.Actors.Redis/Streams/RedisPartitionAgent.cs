@@ -175,9 +175,13 @@ internal sealed class RedisPartitionAgent
             // Left as they are, they would look recently delivered, and a next owner whose first
             // scan is over (it started before this agent heard of the change) would take them
             // only after ClaimIdleTimeout: make them look abandoned instead.
+            // None are handed back when the next owner has taken them all over already.
             var handed = await _provider.Queues.HandBackAsync(Partition, _consumer, left, CancellationToken.None);
-            RedisStreamInstruments.HandedBack.Add(handed);
-            RedisStreamLog.HandedBack(_provider.Logger, _provider.Name, Partition, handed);
+            if (handed > 0)
+            {
+                RedisStreamInstruments.HandedBack.Add(handed);
+                RedisStreamLog.HandedBack(_provider.Logger, _provider.Name, Partition, handed);
+            }
         }
     }
 

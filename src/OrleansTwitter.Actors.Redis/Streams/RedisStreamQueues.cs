@@ -109,8 +109,8 @@ internal sealed class RedisStreamQueues : IDisposable
 
     /// <summary>
     /// The idle time a handed-back entry gets: the longest <see cref="RedisStreamOptions.ClaimIdleTimeout"/>
-    /// the options accept, so every agent's scan takes it. Not more: Redis turns an idle time
-    /// longer than its clock into zero.
+    /// the options accept, so every agent's scan takes it, whatever its configuration. Not a
+    /// larger one: Redis treats an idle time reaching back before 1970 as zero.
     /// </summary>
     public static TimeSpan HandedBackIdle { get; } = TimeSpan.FromMilliseconds(int.MaxValue);
 
