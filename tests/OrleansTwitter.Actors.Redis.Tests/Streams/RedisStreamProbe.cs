@@ -137,6 +137,3 @@ internal sealed class RedisStreamProbe(RedisServerFixture redis) : IDisposable
         return _raw.Database;
     }
 }
-
-/// <summary>One entry of a queue's pending list: delivered to a consumer and not acknowledged.</summary>
-internal sealed record PendingEntry(string Id, string Consumer, TimeSpan Idle, int Deliveries);
