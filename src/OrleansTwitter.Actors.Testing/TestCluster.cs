@@ -26,7 +26,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly Lock _lock = new();
 
     // How many times a silo is started on new ports when one it picked was taken before it bound.
-    private const int PortAttempts = 5;
+    internal const int PortAttempts = 5;
 
     private TestCluster(IMembershipTable table, Action<ISiloBuilder>? configure, Action<ClusterMembershipOptions>? membership)
     {

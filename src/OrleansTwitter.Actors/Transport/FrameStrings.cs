@@ -30,7 +30,10 @@ internal static class FrameStrings
     {
         // UTF-8 takes at least one byte per char and escapes only lengthen it, so a raw length
         // that fits guarantees the decoded name fits.
-        var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        return rawLength > buffer.Length ? ReadOnlySpan<char>.Empty : buffer[..reader.CopyString(buffer)];
+        return RawLength(in reader) > buffer.Length ? ReadOnlySpan<char>.Empty : buffer[..reader.CopyString(buffer)];
     }
+
+    /// <summary>The token's length in bytes as it stands in the frame, escapes included: at least its length in chars.</summary>
+    public static long RawLength(in Utf8JsonReader reader) =>
+        reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
 }

@@ -34,8 +34,7 @@ internal sealed class InternedNames
     /// </summary>
     public string? Read(ref Utf8JsonReader reader)
     {
-        var rawLength = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (reader.TokenType != JsonTokenType.String || rawLength > MaxLength)
+        if (reader.TokenType != JsonTokenType.String || FrameStrings.RawLength(in reader) > MaxLength)
         {
             return reader.GetString();
         }

@@ -40,9 +40,9 @@ internal sealed class SiloConnections(
     public async Task<Connection> GetAsync(SiloAddress silo)
     {
         ThrowIfKilled(silo);
-        if (_inbound.TryGetValue(silo, out var inbound) && !inbound.IsClosed)
+        if (TryGetOpen(silo, out var open))
         {
-            return inbound;
+            return open;
         }
 
         var pending = _outbound.GetOrAdd(silo, s => new Lazy<Task<Connection>>(() => ConnectAsync(s)));

@@ -1,7 +1,7 @@
 namespace OrleansTwitter.Actors.Diagnostics.Metrics;
 
 /// <summary>The upper bounds of a histogram's buckets, chosen by its unit; a last, unbounded bucket follows them.</summary>
-public static class HistogramBuckets
+internal static class HistogramBuckets
 {
     /// <summary>For durations in milliseconds: a tenth of a millisecond (an in-silo call) to ten seconds (a timeout).</summary>
     public static IReadOnlyList<double> Milliseconds { get; } = [0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000];
