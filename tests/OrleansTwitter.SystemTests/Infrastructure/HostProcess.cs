@@ -124,7 +124,8 @@ internal sealed class HostProcess : IAsyncDisposable
     public Task WaitForActiveSilosAsync(int count, TimeSpan timeout) =>
         WaitForOutputAsync($"a membership view with {count} active silos", line => ActiveSilosIn(line) == count, timeout);
 
-    private static int ActiveSilosIn(string line)
+    /// <summary>How many active silos a "Membership view" line lists, or -1 for any other line.</summary>
+    public static int ActiveSilosIn(string line)
     {
         const string Marker = "active silos ";
         var at = line.IndexOf(Marker, StringComparison.Ordinal);
