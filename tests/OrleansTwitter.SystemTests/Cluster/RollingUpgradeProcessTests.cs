@@ -39,49 +39,22 @@ public sealed class RollingUpgradeProcessTests : IClassFixture<RedisServerFixtur
         var users = Enumerable.Range(0, Users).Select(i => factory.GetGrain<IUserGrain>($"roller{i}")).ToArray();
         await Task.WhenAll(users.Select((u, i) => u.RegisterAsync($"roller{i}", null)));
 
-        var posted = new int[Users];
-        var failures = new List<string>();
-        using var stop = new CancellationTokenSource();
-        var load = users.Select((user, i) => Task.Run(async () =>
+        // A read after an acknowledged post sees it, whichever silo serves it now.
+        using var load = new SteadyLoad(Users, async (i, n) =>
         {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    await user.PostAsync($"tweet {posted[i] + 1} of roller{i}", null);
-                    var acknowledged = Volatile.Read(ref posted[i]) + 1;
-                    Volatile.Write(ref posted[i], acknowledged);
+            await users[i].PostAsync($"tweet {n} of roller{i}", null);
+            var tweets = (await users[i].GetProfileAsync()).Tweets;
+            return tweets == n ? null : $"roller{i} read {tweets} tweets after {n} acknowledged posts";
+        });
 
-                    // A read after an acknowledged post sees it, whichever silo serves it now.
-                    var profile = await user.GetProfileAsync();
-                    if (profile.Tweets != acknowledged)
-                    {
-                        Fail(failures, $"roller{i} read {profile.Tweets} tweets after {acknowledged} acknowledged posts");
-                        return;
-                    }
-                }
-                catch (Exception exception)
-                {
-                    Fail(failures, $"roller{i}: {exception.GetType().Name}: {exception.Message}");
-                    return;
-                }
-            }
-        })).ToArray();
-
+        await cluster.ReplaceEverySiloAsync(LoadPerStep);
+        var beforeLastStep = load.Completed;
         await Task.Delay(LoadPerStep);
-        foreach (var old in originals)
-        {
-            await cluster.ReplaceAsync(old, overlap: LoadPerStep);
-            await Task.Delay(LoadPerStep);
-        }
-
-        var beforeLastStep = posted.ToArray();
-        await Task.Delay(LoadPerStep);
-        await stop.CancelAsync();
-        await Task.WhenAll(load).WaitAsync(StopTimeout);
+        var failures = await load.StopAsync(StopTimeout);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.DoesNotContain(cluster.Silos, originals.Contains);
+        var posted = load.Completed;
         for (var i = 0; i < Users; i++)
         {
             Assert.True(posted[i] > beforeLastStep[i], $"roller{i} made no progress once only new silos were left");
@@ -89,14 +62,6 @@ public sealed class RollingUpgradeProcessTests : IClassFixture<RedisServerFixtur
             // Every acknowledged post is stored once: none lost in three moves, none doubled by a retry.
             var stored = (await users[i].GetProfileAsync()).Tweets;
             Assert.True(stored == posted[i], $"roller{i} has {stored} tweets stored after {posted[i]} acknowledged posts");
-        }
-    }
-
-    private static void Fail(List<string> failures, string failure)
-    {
-        lock (failures)
-        {
-            failures.Add(failure);
         }
     }
 }

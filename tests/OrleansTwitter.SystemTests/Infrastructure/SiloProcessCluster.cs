@@ -33,7 +33,7 @@ internal sealed class SiloProcessCluster(string redisConnectionString, string fo
     /// One step of a rolling upgrade: start a new silo, wait until every silo sees it active,
     /// then SIGTERM <paramref name="old"/> and wait for it to exit 0 (a graceful stop).
     /// </summary>
-    public async Task ReplaceAsync(HostProcess old, TimeSpan overlap)
+    private async Task ReplaceAsync(HostProcess old, TimeSpan overlap)
     {
         var port = FreeTcpPort.Next();
         Start(port);
@@ -47,6 +47,22 @@ internal sealed class SiloProcessCluster(string redisConnectionString, string fo
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"The silo stopped by SIGTERM exited {exitCode}, not 0. Its output:{Environment.NewLine}{old.Output}");
+        }
+    }
+
+    /// <summary>
+    /// A whole rolling upgrade: replaces every silo running now, one at a time (see
+    /// <see cref="ReplaceAsync"/>), with <paramref name="loadPerStep"/> of load before, between
+    /// and after the steps so that every intermediate cluster serves requests.
+    /// </summary>
+    public async Task ReplaceEverySiloAsync(TimeSpan loadPerStep)
+    {
+        var originals = _silos.ToArray();
+        await Task.Delay(loadPerStep);
+        foreach (var old in originals)
+        {
+            await ReplaceAsync(old, loadPerStep);
+            await Task.Delay(loadPerStep);
         }
     }
 

@@ -57,42 +57,15 @@ public sealed class WebRollingUpgradeTests : IClassFixture<RedisServerFixture>, 
             tokens[i] = await SignInAsync(http, handles[i]);
         }
 
-        var posted = new int[Users];
-        var failures = new List<string>();
-        using var stop = new CancellationTokenSource();
-        var load = Enumerable.Range(0, Users).Select(i => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                var failure = await PostAndReadBackAsync(http, handles[i], tokens[i], Volatile.Read(ref posted[i]) + 1);
-                if (failure is not null)
-                {
-                    lock (failures)
-                    {
-                        failures.Add(failure);
-                    }
-
-                    return;
-                }
-
-                Volatile.Write(ref posted[i], posted[i] + 1);
-            }
-        })).ToArray();
-
+        using var load = new SteadyLoad(Users, (i, n) => PostAndReadBackAsync(http, handles[i], tokens[i], n));
+        await cluster.ReplaceEverySiloAsync(LoadPerStep);
+        var beforeLastStep = load.Completed;
         await Task.Delay(LoadPerStep);
-        foreach (var old in originals)
-        {
-            await cluster.ReplaceAsync(old, overlap: LoadPerStep);
-            await Task.Delay(LoadPerStep);
-        }
-
-        var beforeLastStep = posted.ToArray();
-        await Task.Delay(LoadPerStep);
-        await stop.CancelAsync();
-        await Task.WhenAll(load).WaitAsync(StopTimeout);
+        var failures = await load.StopAsync(StopTimeout);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.DoesNotContain(cluster.Silos, originals.Contains);
+        var posted = load.Completed;
         for (var i = 0; i < Users; i++)
         {
             Assert.True(posted[i] > beforeLastStep[i], $"{handles[i]} made no progress once only new silos were left");
