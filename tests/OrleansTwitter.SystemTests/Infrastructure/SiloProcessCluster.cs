@@ -66,6 +66,19 @@ internal sealed class SiloProcessCluster(string redisConnectionString, string fo
         }
     }
 
+    /// <summary>
+    /// <see cref="ReplaceEverySiloAsync"/> under <paramref name="load"/>, then one more
+    /// <paramref name="loadPerStep"/> on the new silos alone, then stops the load.
+    /// </summary>
+    public async Task<RollingOutcome> ReplaceEverySiloUnderAsync(SteadyLoad load, TimeSpan loadPerStep, TimeSpan stopTimeout)
+    {
+        await ReplaceEverySiloAsync(loadPerStep);
+        var beforeLastStep = load.Completed;
+        await Task.Delay(loadPerStep);
+        var failures = await load.StopAsync(stopTimeout);
+        return new RollingOutcome(failures, beforeLastStep, load.Completed);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var silo in _silos)
