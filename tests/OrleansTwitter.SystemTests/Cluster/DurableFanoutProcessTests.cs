@@ -8,7 +8,6 @@ using OrleansTwitter.Actors.Redis.Membership;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
 using RedisServerFixture = OrleansTwitter.Actors.Redis.Tests.Infrastructure.RedisServerFixture;
-using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Cluster;
 
@@ -23,11 +22,9 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
     private const int Followers = 50;
     private const int Posts = 200;
     private const string Author = "author";
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PostDeadline = TimeSpan.FromSeconds(60);
     private readonly RedisServerFixture _redis;
     private readonly string _folder = Directory.CreateTempSubdirectory("ot-durable-").FullName;
-    private readonly string _clusterId = "durable-" + Guid.NewGuid().ToString("N")[..8];
 
     public DurableFanoutProcessTests(RedisServerFixture redis) => _redis = redis;
 
@@ -36,111 +33,79 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
     [Fact]
     public async Task Every_acknowledged_tweet_reaches_every_follower_once_although_the_authors_silo_is_killed_mid_run()
     {
-        var silos = new Dictionary<int, HostProcess>();
-        var gatewayPorts = new List<int>();
-        try
+        await using var cluster = new SiloProcessCluster(_redis.ConnectionString, _folder,
+            "--Streams:Provider=Redis",
+            // Followers that lived on the killed silo lose their in-memory timelines and
+            // rebuild from the authors' stored tweets: the window must cover the whole run.
+            $"--Timeline:PullPerFollowee={Posts * 2}");
+        await cluster.StartAsync(3);
+
+        using var client = await ClusterClientHost.StartAsync(cluster.GatewayPorts);
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        var author = grains.GetGrain<IUserGrain>(Author);
+        Assert.True(await author.RegisterAsync(Author, null));
+        var followers = Enumerable.Range(0, Followers).Select(i => grains.GetGrain<IUserGrain>($"fan{i}")).ToList();
+        for (var i = 0; i < Followers; i++)
         {
-            for (var i = 0; i < 3; i++)
-            {
-                var port = FreeTcpPort.Next();
-                var gatewayPort = FreeTcpPort.Next();
-                gatewayPorts.Add(gatewayPort);
-                silos[port] = HostProcess.Start(HostProcess.SiloAssemblyPath, _folder,
-                    "--Cluster:Membership=Redis", "--Streams:Provider=Redis", $"--Redis:ConnectionString={_redis.ConnectionString}",
-                    $"--Cluster:ClusterId={_clusterId}", $"--Storage:Path={Path.Combine(_folder, "data")}",
-                    $"--Silo:Port={port}", $"--Silo:GatewayPort={gatewayPort}", $"--Silo:HttpPort={FreeTcpPort.Next()}",
-                    // Followers that lived on the killed silo lose their in-memory timelines and
-                    // rebuild from the authors' stored tweets: the window must cover the whole run.
-                    $"--Timeline:PullPerFollowee={Posts * 2}");
-            }
+            Assert.True(await followers[i].RegisterAsync($"fan{i}", null));
+            await followers[i].FollowAsync(Author);
 
-            foreach (var silo in silos.Values)
-            {
-                await silo.WaitForOutputAsync("Application started", StartTimeout);
-            }
+            // Active, with a built timeline: fan-out delivers to them rather than skipping them.
+            await followers[i].GetHomeTimelineAsync(TimelineLimits.DefaultPageSize, null);
+        }
 
-            // Calls made while the silos' views still differ are placed on partial rings, and
-            // two activations of one grain then meet at the ETag: the set-up's writes would fail
-            // with InconsistentStateException, which is not what this test is about.
-            foreach (var silo in silos.Values)
+        var acknowledged = new List<TweetId>();
+        var killedPort = 0;
+        for (var n = 1; n <= Posts; n++)
+        {
+            acknowledged.Add((await PostUntilAcknowledgedAsync(author, n)).Id);
+            if (n == Posts / 2)
             {
-                await silo.WaitForActiveSilosAsync(3, StartTimeout);
+                killedPort = await OwnerPortAsync(cluster.ClusterId, GrainId.FromString("user", Author));
+                cluster.SiloOnPort(killedPort).Kill();
             }
+        }
 
-            using var client = await ClusterClientHost.StartAsync(gatewayPorts);
-            var grains = client.Services.GetRequiredService<IClusterClient>();
-            var author = grains.GetGrain<IUserGrain>(Author);
-            Assert.True(await author.RegisterAsync(Author, null));
-            var followers = Enumerable.Range(0, Followers).Select(i => grains.GetGrain<IUserGrain>($"fan{i}")).ToList();
+        Assert.NotEqual(0, await cluster.SiloOnPort(killedPort).WaitForExitAsync(TimeSpan.FromSeconds(10)));
+
+        // Deliveries are asynchronous: wait, bounded, until every timeline has them all.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        var missing = new Dictionary<int, int>();
+        do
+        {
+            missing.Clear();
             for (var i = 0; i < Followers; i++)
             {
-                Assert.True(await followers[i].RegisterAsync($"fan{i}", null));
-                await followers[i].FollowAsync(Author);
-
-                // Active, with a built timeline: fan-out delivers to them rather than skipping them.
-                await followers[i].GetHomeTimelineAsync(TimelineLimits.DefaultPageSize, null);
-            }
-
-            var acknowledged = new List<TweetId>();
-            var killedPort = 0;
-            for (var n = 1; n <= Posts; n++)
-            {
-                acknowledged.Add((await PostUntilAcknowledgedAsync(author, n)).Id);
-                if (n == Posts / 2)
+                HashSet<TweetId> home;
+                try
                 {
-                    killedPort = await OwnerPortAsync(GrainId.FromString("user", Author));
-                    silos[killedPort].Kill();
+                    home = await ReadHomeAsync(followers[i]);
+                }
+                catch (SiloUnavailableException)
+                {
+                    // Routed by a view that still had the dead silo: read again next round.
+                    missing[i] = -1;
+                    continue;
+                }
+
+                var duplicates = home.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+                Assert.True(duplicates.Count == 0, $"fan{i} has {duplicates.Count} tweets twice, e.g. {duplicates.FirstOrDefault()}");
+                var absent = acknowledged.Count(id => !home.Contains(id));
+                if (absent > 0)
+                {
+                    missing[i] = absent;
                 }
             }
 
-            Assert.NotEqual(0, await silos[killedPort].WaitForExitAsync(TimeSpan.FromSeconds(10)));
-
-            // Deliveries are asynchronous: wait, bounded, until every timeline has them all.
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-            var missing = new Dictionary<int, int>();
-            do
+            if (missing.Count > 0)
             {
-                missing.Clear();
-                for (var i = 0; i < Followers; i++)
-                {
-                    HashSet<TweetId> home;
-                    try
-                    {
-                        home = await ReadHomeAsync(followers[i]);
-                    }
-                    catch (SiloUnavailableException)
-                    {
-                        // Routed by a view that still had the dead silo: read again next round.
-                        missing[i] = -1;
-                        continue;
-                    }
-
-                    var duplicates = home.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-                    Assert.True(duplicates.Count == 0, $"fan{i} has {duplicates.Count} tweets twice, e.g. {duplicates.FirstOrDefault()}");
-                    var absent = acknowledged.Count(id => !home.Contains(id));
-                    if (absent > 0)
-                    {
-                        missing[i] = absent;
-                    }
-                }
-
-                if (missing.Count > 0)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(500));
-                }
-            }
-            while (missing.Count > 0 && DateTime.UtcNow < deadline);
-
-            Assert.True(missing.Count == 0,
-                $"{missing.Count} followers lack acknowledged tweets (-1: unreachable): {string.Join(", ", missing.Take(10).Select(m => $"fan{m.Key} lacks {m.Value}"))}");
-        }
-        finally
-        {
-            foreach (var silo in silos.Values)
-            {
-                await silo.DisposeAsync();
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
         }
+        while (missing.Count > 0 && DateTime.UtcNow < deadline);
+
+        Assert.True(missing.Count == 0,
+            $"{missing.Count} followers lack acknowledged tweets (-1: unreachable): {string.Join(", ", missing.Take(10).Select(m => $"fan{m.Key} lacks {m.Value}"))}");
     }
 
     // A post in flight when its silo dies fails fast; the client retries it with the same
@@ -179,9 +144,9 @@ public sealed class DurableFanoutProcessTests : IClassFixture<RedisServerFixture
     }
 
     /// <summary>The Silo:Port of the process that owns <paramref name="grain"/>, by the same placement the silos compute.</summary>
-    private async Task<int> OwnerPortAsync(GrainId grain)
+    private async Task<int> OwnerPortAsync(string clusterId, GrainId grain)
     {
-        using var table = new RedisMembershipTable(new RedisMembershipOptions { ConnectionString = _redis.ConnectionString, ClusterId = _clusterId }, NullLogger<RedisMembershipTable>.Instance);
+        using var table = new RedisMembershipTable(new RedisMembershipOptions { ConnectionString = _redis.ConnectionString, ClusterId = clusterId }, NullLogger<RedisMembershipTable>.Instance);
         var view = new MembershipView(await table.ReadAsync());
         Assert.Equal(3, view.ActiveSilos.Count);
         return RendezvousPlacement.Owner(grain, view)!.Value.Port;

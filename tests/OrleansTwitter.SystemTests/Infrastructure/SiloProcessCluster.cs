@@ -7,25 +7,37 @@ namespace OrleansTwitter.SystemTests.Infrastructure;
 /// Silo processes of one cluster on Redis membership and a shared <c>File</c> folder, as an
 /// operator runs them on one machine, with the operator's rolling-upgrade step.
 /// </summary>
-internal sealed class SiloProcessCluster(string redisConnectionString, string folder) : IAsyncDisposable
+/// <param name="redisConnectionString">The Redis that holds the membership table.</param>
+/// <param name="folder">The working directory of every silo; <c>File</c> storage goes under it.</param>
+/// <param name="siloArguments">More settings for every silo, after the cluster's own.</param>
+internal sealed class SiloProcessCluster(string redisConnectionString, string folder, params string[] siloArguments) : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly List<HostProcess> _silos = [];
+    private readonly Dictionary<HostProcess, (int Port, int GatewayPort)> _ports = [];
 
     public string ClusterId { get; } = "procs-" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>The silos started and not yet stopped, oldest first.</summary>
     public IReadOnlyList<HostProcess> Silos => _silos;
 
+    /// <summary>The running silos' gateway ports, oldest first: for a client on static gateways.</summary>
+    public IReadOnlyList<int> GatewayPorts => [.. _silos.Select(s => _ports[s].GatewayPort)];
+
+    /// <summary>The running silo whose <c>Silo:Port</c> is <paramref name="port"/>.</summary>
+    public HostProcess SiloOnPort(int port) => _silos.Single(s => _ports[s].Port == port);
+
     /// <summary>Starts <paramref name="count"/> silos and waits until each sees all of them active.</summary>
     public async Task StartAsync(int count)
     {
         for (var i = 0; i < count; i++)
         {
-            Start(port: null);
+            Start();
         }
 
+        // Until every view has them all, calls are placed on partial rings, and two activations
+        // of one grain meet at the ETag (InconsistentStateException).
         await WaitUntilEverySiloSeesAsync(count, newcomerPort: null);
     }
 
@@ -35,14 +47,14 @@ internal sealed class SiloProcessCluster(string redisConnectionString, string fo
     /// </summary>
     private async Task ReplaceAsync(HostProcess old, TimeSpan overlap)
     {
-        var port = FreeTcpPort.Next();
-        Start(port);
-        await WaitUntilEverySiloSeesAsync(_silos.Count, port);
+        var newcomer = Start();
+        await WaitUntilEverySiloSeesAsync(_silos.Count, _ports[newcomer].Port);
         await Task.Delay(overlap);
 
         old.Terminate();
         var exitCode = await old.WaitForExitAsync(StopTimeout);
         _silos.Remove(old);
+        _ports.Remove(old);
         await old.DisposeAsync();
         if (exitCode != 0)
         {
@@ -55,7 +67,7 @@ internal sealed class SiloProcessCluster(string redisConnectionString, string fo
     /// <see cref="ReplaceAsync"/>), with <paramref name="loadPerStep"/> of load before, between
     /// and after the steps so that every intermediate cluster serves requests.
     /// </summary>
-    public async Task ReplaceEverySiloAsync(TimeSpan loadPerStep)
+    private async Task ReplaceEverySiloAsync(TimeSpan loadPerStep)
     {
         var originals = _silos.ToArray();
         await Task.Delay(loadPerStep);
@@ -87,15 +99,20 @@ internal sealed class SiloProcessCluster(string redisConnectionString, string fo
         }
     }
 
-    private void Start(int? port)
+    private HostProcess Start()
     {
+        var (port, gatewayPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
         string[] arguments =
         [
             "--Cluster:Membership=Redis", $"--Redis:ConnectionString={redisConnectionString}", $"--Cluster:ClusterId={ClusterId}",
             $"--Storage:Path={Path.Combine(folder, "data")}", $"--Silo:HttpPort={FreeTcpPort.Next()}",
+            $"--Silo:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--Silo:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
+            .. siloArguments,
         ];
-        _silos.Add(HostProcess.Start(HostProcess.SiloAssemblyPath, folder,
-            port is { } p ? [.. arguments, $"--Silo:Port={p.ToString(CultureInfo.InvariantCulture)}"] : arguments));
+        var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, folder, arguments);
+        _silos.Add(silo);
+        _ports[silo] = (port, gatewayPort);
+        return silo;
     }
 
     /// <summary>
