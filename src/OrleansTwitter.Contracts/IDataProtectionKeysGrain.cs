@@ -1,4 +1,3 @@
-using OrleansTwitter.Actors.Core;
 
 namespace OrleansTwitter.Contracts;
 
@@ -7,9 +6,11 @@ namespace OrleansTwitter.Contracts;
 /// storage so every web instance of a cluster protects and reads tokens with the same keys.
 /// One grain per application (key: the Data Protection application name's key, <c>default</c>).
 /// </summary>
+[Alias("ot.IDataProtectionKeysGrain")]
 public interface IDataProtectionKeysGrain : IGrainWithStringKey
 {
     /// <summary>Every stored element (an XML string each), oldest first.</summary>
+    [Alias("GetElementsAsync")]
     Task<IReadOnlyList<string>> GetElementsAsync();
 
     /// <summary>
@@ -17,5 +18,6 @@ public interface IDataProtectionKeysGrain : IGrainWithStringKey
     /// gives); storing the same name again replaces it. At most
     /// <see cref="TimelineLimits.MaxDataProtectionElements"/> are kept, oldest dropped first.
     /// </summary>
+    [Alias("StoreElementAsync")]
     Task StoreElementAsync(string friendlyName, string xml);
 }

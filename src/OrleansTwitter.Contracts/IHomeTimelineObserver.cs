@@ -1,4 +1,3 @@
-using OrleansTwitter.Actors.Core;
 
 namespace OrleansTwitter.Contracts;
 
@@ -8,8 +7,10 @@ namespace OrleansTwitter.Contracts;
 /// they do not arrive here). The web front end holds one per live stream
 /// (<c>GET /api/timeline/stream</c>) and passes a reference to <see cref="IUserGrain.SubscribeAsync"/>.
 /// </summary>
+[Alias("ot.IHomeTimelineObserver")]
 public interface IHomeTimelineObserver : IGrainObserver
 {
     /// <summary>A tweet joined the home timeline. It should return quickly: the grain does not wait for it.</summary>
+    [Alias("OnTweetAsync")]
     Task OnTweetAsync(Tweet tweet);
 }

@@ -1,4 +1,5 @@
-using OrleansTwitter.Actors.Core;
+using Orleans.Concurrency;
+
 
 namespace OrleansTwitter.Contracts;
 
@@ -8,6 +9,7 @@ namespace OrleansTwitter.Contracts;
 /// <see cref="UnknownUserException"/> on a user that does not, and <see cref="ArgumentException"/>
 /// on bad input.
 /// </summary>
+[Alias("ot.IUserGrain")]
 public interface IUserGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -15,20 +17,26 @@ public interface IUserGrain : IGrainWithStringKey
     /// key in some case) and an optional display name. True when it registered now; false when
     /// it was registered already (the first registration stands).
     /// </summary>
+    [Alias("RegisterAsync")]
     Task<bool> RegisterAsync(string handle, string? displayName);
 
+    [Alias("GetProfileAsync")]
     Task<UserProfile> GetProfileAsync();
 
     /// <summary>Follows <paramref name="handle"/>; idempotent. Its recent tweets join the home timeline.</summary>
+    [Alias("FollowAsync")]
     Task FollowAsync(string handle);
 
     /// <summary>Stops following <paramref name="handle"/>; idempotent. Its tweets leave the home timeline.</summary>
+    [Alias("UnfollowAsync")]
     Task UnfollowAsync(string handle);
 
     /// <summary>The handles this user follows, in key order. <paramref name="cursor"/> is a page's <see cref="HandlePage.Next"/>.</summary>
+    [Alias("GetFollowingAsync")]
     Task<HandlePage> GetFollowingAsync(string? cursor, int limit);
 
     /// <summary>The handles that follow this user. <paramref name="cursor"/> is a page's <see cref="HandlePage.Next"/>.</summary>
+    [Alias("GetFollowersAsync")]
     Task<HandlePage> GetFollowersAsync(string? cursor, int limit);
 
     /// <summary>
@@ -36,14 +44,17 @@ public interface IUserGrain : IGrainWithStringKey
     /// timeline and fans it out to followers (unless this user is a celebrity). With an
     /// <paramref name="idempotencyKey"/>, a repeat with the same key returns the first tweet.
     /// </summary>
+    [Alias("PostAsync")]
     Task<Tweet> PostAsync(string text, string? idempotencyKey);
 
     /// <summary>The home timeline, newest first: own tweets and those of followed users, at most <c>Timeline:Capacity</c>.</summary>
     /// <param name="limit">1 to <see cref="TimelineLimits.MaxPageSize"/>.</param>
     /// <param name="before">Only entries older than this id (exclusive); null for the newest.</param>
+    [Alias("GetHomeTimelineAsync")]
     Task<TimelinePage> GetHomeTimelineAsync(int limit, TweetId? before);
 
     /// <summary>This user's own tweets, newest first (the user timeline), back to the first.</summary>
+    [Alias("GetTweetsAsync")]
     Task<TimelinePage> GetTweetsAsync(int limit, TweetId? before);
 
     /// <summary>
@@ -53,9 +64,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// most <see cref="TimelineLimits.MaxTimelineObservers"/>; a new one beyond that replaces the oldest.
     /// </summary>
     [AlwaysInterleave]
+    [Alias("SubscribeAsync")]
     Task SubscribeAsync(IHomeTimelineObserver observer);
 
     /// <summary>Stops pushing to <paramref name="observer"/>; idempotent, and no error for an unknown user.</summary>
     [AlwaysInterleave]
+    [Alias("UnsubscribeAsync")]
     Task UnsubscribeAsync(IHomeTimelineObserver observer);
 }

@@ -11,6 +11,7 @@ namespace OrleansTwitter.Contracts;
 /// precision above 2^53.
 /// </summary>
 [JsonConverter(typeof(TweetIdJsonConverter))]
+[GenerateSerializer, Immutable, Alias("ot.TweetId")]
 public readonly record struct TweetId : IComparable<TweetId>
 {
     public const int TimestampBits = 41;
@@ -30,6 +31,7 @@ public readonly record struct TweetId : IComparable<TweetId>
     }
 
     /// <summary>The 64-bit value.</summary>
+    [Id(0)]
     public long Value { get; }
 
     /// <summary>Milliseconds since <see cref="Epoch"/>.</summary>

@@ -2,9 +2,10 @@ namespace OrleansTwitter.Contracts;
 
 /// <summary>
 /// An operation named a handle that no user has registered. The web tier answers it with 404.
-/// Create it with <see cref="ForHandle"/>; the (string message) constructor is the one a remote
-/// caller's runtime uses to recreate it from its message.
+/// Create it with <see cref="ForHandle"/>. Orleans' serializer carries it, with its handle, to
+/// callers in other processes.
 /// </summary>
+[GenerateSerializer, Alias("ot.UnknownUserException")]
 public sealed class UnknownUserException : Exception
 {
     public UnknownUserException()
@@ -22,7 +23,8 @@ public sealed class UnknownUserException : Exception
     {
     }
 
-    /// <summary>The handle that was asked for, as given; null when the exception came from another process.</summary>
+    /// <summary>The handle that was asked for, as given.</summary>
+    [Id(0)]
     public string? Handle { get; private init; }
 
     /// <summary>The exception for <paramref name="handle"/>, with a message that names it.</summary>

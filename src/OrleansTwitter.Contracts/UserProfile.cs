@@ -8,4 +8,12 @@ namespace OrleansTwitter.Contracts;
 /// <param name="Tweets">How many tweets this user has posted.</param>
 /// <param name="Celebrity">True while this user's tweets are merged into followers' timelines on read instead of fanned out.</param>
 /// <param name="CreatedAt">When the user registered.</param>
-public sealed record UserProfile(string Handle, string DisplayName, long Followers, int Following, long Tweets, bool Celebrity, DateTimeOffset CreatedAt);
+[GenerateSerializer, Immutable, Alias("ot.UserProfile")]
+public sealed record UserProfile(
+    [property: Id(0)] string Handle,
+    [property: Id(1)] string DisplayName,
+    [property: Id(2)] long Followers,
+    [property: Id(3)] int Following,
+    [property: Id(4)] long Tweets,
+    [property: Id(5)] bool Celebrity,
+    [property: Id(6)] DateTimeOffset CreatedAt);

@@ -1,5 +1,3 @@
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.Grains.Accounts;

@@ -24,6 +24,14 @@ public static class TimelineInstruments
     public static readonly Counter<long> DeliveriesSkipped =
         Meter.CreateCounter<long>("orleanstwitter.timeline.deliveries.skipped", "{delivery}", "Fan-out targets skipped because they were not active.");
 
+    /// <summary>Fan-out messages sent to silos' delivery services: one per live silo per post or celebrity announcement.</summary>
+    public static readonly Counter<long> DeliveryMessagesSent =
+        Meter.CreateCounter<long>("orleanstwitter.timeline.delivery.messages.sent", "{message}", "Fan-out messages sent, one per live silo per post.");
+
+    /// <summary>Fan-out messages received by this silo's delivery service.</summary>
+    public static readonly Counter<long> DeliveryMessagesReceived =
+        Meter.CreateCounter<long>("orleanstwitter.timeline.delivery.messages.received", "{message}", "Fan-out messages received by this silo's delivery service.");
+
     /// <summary>Time from a tweet's creation to its arrival in a follower's home timeline.</summary>
     public static readonly Histogram<double> DeliveryLag =
         Meter.CreateHistogram<double>("orleanstwitter.timeline.delivery.lag", "ms", "Post to visible in a follower's home timeline.");

@@ -11,9 +11,6 @@ internal static partial class TimelineLog
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Storing page {Page} of {Author}'s tweets failed; it is retried on the next post")]
     public static partial void PageFlushFailed(ILogger logger, Exception exception, string author, int page);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "Publishing tweet {TweetId} of {Author} failed; it is stored, and followers get it when they next rebuild")]
-    public static partial void PublishFailed(ILogger logger, Exception exception, string author, long tweetId);
-
     [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Fan-out of {What} from {Author} failed for {Failed} of {Targets} followers")]
     public static partial void FanoutFailed(ILogger logger, Exception? exception, string what, string author, int failed, int targets);
 
@@ -37,6 +34,9 @@ internal static partial class TimelineLog
 
     [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "{User} finished follower operation {Version} that a crash interrupted")]
     public static partial void FollowerOperationRecovered(ILogger logger, string user, long version);
+
+    [LoggerMessage(EventId = 3013, Level = LogLevel.Information, Message = "Fan-out of {What} from {Author} failed on silo {Silo}, which has left the cluster; its followers rebuild when they next activate")]
+    public static partial void DeliveryToLeftSiloIgnored(ILogger logger, Exception? exception, string what, string author, string silo);
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Debug, Message = "{User} dropped a home-timeline subscriber whose call failed")]
     public static partial void ObserverDropped(ILogger logger, Exception exception, string user);

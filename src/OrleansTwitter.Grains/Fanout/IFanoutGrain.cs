@@ -1,5 +1,3 @@
-using OrleansTwitter.Actors.Core;
-
 namespace OrleansTwitter.Grains.Fanout;
 
 /// <summary>
@@ -7,8 +5,10 @@ namespace OrleansTwitter.Grains.Fanout;
 /// author's tweet stream (an implicit subscription) and is also called directly for the rare
 /// announcement of a change of celebrity status.
 /// </summary>
+[Alias("ot.IFanoutGrain")]
 internal interface IFanoutGrain : IGrainWithStringKey
 {
     /// <summary>Tells the author's active followers whether the author is a celebrity now.</summary>
+    [Alias("AnnounceCelebrityAsync")]
     Task AnnounceCelebrityAsync(bool celebrity, int followerChunks, long followersVersion);
 }

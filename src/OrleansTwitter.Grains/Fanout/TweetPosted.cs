@@ -9,4 +9,8 @@ namespace OrleansTwitter.Grains.Fanout;
 /// <param name="Tweet">The new tweet (shared, immutable).</param>
 /// <param name="FollowerChunks">How many follower chunks the author has.</param>
 /// <param name="FollowersVersion">Changes whenever the author's follower set does: a consumer with the same version may reuse its copy.</param>
-internal sealed record TweetPosted(Tweet Tweet, int FollowerChunks, long FollowersVersion);
+[GenerateSerializer, Immutable, Alias("ot.TweetPosted")]
+internal sealed record TweetPosted(
+    [property: Id(0)] Tweet Tweet,
+    [property: Id(1)] int FollowerChunks,
+    [property: Id(2)] long FollowersVersion);

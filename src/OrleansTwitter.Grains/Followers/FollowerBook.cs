@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Diagnostics;
 using OrleansTwitter.Grains.Hosting;

@@ -32,4 +32,5 @@ internal sealed class FollowersState
 internal sealed record FollowerBatch(long Version, List<FollowerOperation> Operations);
 
 /// <summary>One add or remove of a follower in one chunk.</summary>
-internal sealed record FollowerOperation(string Follower, int Chunk, bool Add);
+[GenerateSerializer, Immutable, Alias("ot.FollowerOperation")]
+internal sealed record FollowerOperation([property: Id(0)] string Follower, [property: Id(1)] int Chunk, [property: Id(2)] bool Add);

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using OrleansTwitter.Actors.Core;
 
 namespace OrleansTwitter.Grains.Followers;
 
@@ -8,6 +7,7 @@ namespace OrleansTwitter.Grains.Followers;
 /// keyed "{followee key}#{chunk number}". Only the followee's user grain changes it, one batch
 /// at a time, each numbered by the followee's follower-batch version.
 /// </summary>
+[Alias("ot.IFollowerChunkGrain")]
 internal interface IFollowerChunkGrain : IGrainWithStringKey
 {
     /// <summary>
@@ -15,8 +15,10 @@ internal interface IFollowerChunkGrain : IGrainWithStringKey
     /// last batch (same <paramref name="version"/>) returns the first answers, so the followee can
     /// finish a batch a crash interrupted and count every change exactly once.
     /// </summary>
+    [Alias("ApplyAsync")]
     Task<ImmutableArray<bool>> ApplyAsync(long version, ImmutableArray<FollowerOperation> operations);
 
     /// <summary>The followers' handles, ordered by key.</summary>
+    [Alias("GetMembersAsync")]
     Task<ImmutableArray<string>> GetMembersAsync();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansTwitter.Grains.Delivery;
 using OrleansTwitter.Grains.Timeline;
 using OrleansTwitter.Grains.Tweets;
 using OrleansTwitter.Grains.Users;
@@ -8,7 +9,7 @@ namespace OrleansTwitter.Grains.Hosting;
 
 /// <summary>
 /// The silo-wide services a user grain needs, in one object: every active user holds one
-/// reference instead of seven, which counts when a silo holds a million of them.
+/// reference instead of eight, which counts when a silo holds a million of them.
 /// </summary>
 internal sealed class TimelineServices(
     IOptions<TimelineOptions> options,
@@ -16,6 +17,7 @@ internal sealed class TimelineServices(
     CelebrityTweetCache celebrities,
     TweetRecords records,
     TweetStore store,
+    ActiveTimelines timelines,
     TimeProvider timeProvider,
     ILogger<UserGrain> logger)
 {
@@ -28,6 +30,8 @@ internal sealed class TimelineServices(
     public TweetRecords Records { get; } = records;
 
     public TweetStore Store { get; } = store;
+
+    public ActiveTimelines Timelines { get; } = timelines;
 
     public TimeProvider TimeProvider { get; } = timeProvider;
 

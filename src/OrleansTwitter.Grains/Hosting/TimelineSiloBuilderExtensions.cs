@@ -1,36 +1,38 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Hosting;
 using OrleansTwitter.Contracts;
+using OrleansTwitter.Grains.Delivery;
 using OrleansTwitter.Grains.Diagnostics;
 using OrleansTwitter.Grains.Timeline;
 using OrleansTwitter.Grains.Tweets;
-using OrleansTwitter.Grains.Users;
 
 namespace OrleansTwitter.Grains.Hosting;
 
-/// <summary>Adds the timeline domain to a silo.</summary>
+/// <summary>Adds the timeline domain to an Orleans silo.</summary>
 public static class TimelineSiloBuilderExtensions
 {
     /// <summary>
-    /// Adds the timeline grains and their per-silo services (tweet id generator, celebrity
-    /// cache, tweet store), with <see cref="TimelineOptions"/> bound from the <c>Timeline</c>
-    /// section and validated at start. The silo also needs a stream provider named
-    /// <c>Default</c> (<see cref="StreamsConfigurationExtensions.AddStreamsFromConfiguration"/>
-    /// or <c>AddMemoryStreams()</c>) and a default grain storage provider.
+    /// Adds the timeline's per-silo services (tweet id generator, celebrity cache, tweet store,
+    /// the registry of users in memory here) and the per-silo delivery service, with
+    /// <see cref="TimelineOptions"/> bound from the <c>Timeline</c> section and validated at
+    /// start. The grains themselves are found by Orleans in this assembly. The silo also needs a
+    /// stream provider named <c>Default</c> and a default grain storage provider.
     /// </summary>
     /// <param name="builder">The silo.</param>
+    /// <param name="configuration">The configuration whose <c>Timeline</c> section is bound.</param>
     /// <param name="configure">Adjusts the options after configuration is bound (tests, benchmarks).</param>
-    public static ISiloBuilder AddTimeline(this ISiloBuilder builder, Action<TimelineOptions>? configure = null)
+    public static ISiloBuilder AddTimeline(this ISiloBuilder builder, IConfiguration? configuration = null, Action<TimelineOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddGrainAssembly(typeof(UserGrain).Assembly);
-        builder.AddGrainAssembly(typeof(IUserGrain).Assembly);
+        var options = builder.Services.AddOptions<TimelineOptions>();
+        if (configuration is not null)
+        {
+            options.Bind(configuration.GetSection(TimelineOptions.SectionName));
+        }
 
-        var options = builder.Services.AddOptions<TimelineOptions>().Bind(builder.Configuration.GetSection(TimelineOptions.SectionName));
         if (configure is not null)
         {
             options.Configure(configure);
@@ -39,7 +41,6 @@ public static class TimelineSiloBuilderExtensions
         options.ValidateOnStart();
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TimelineOptions>, TimelineOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(CreateIdGenerator);
         services.TryAddSingleton(sp => new CelebrityTweetCache(
             CelebrityTweetCache.FromGrains(sp.GetRequiredService<IGrainFactory>()),
@@ -48,7 +49,11 @@ public static class TimelineSiloBuilderExtensions
         services.TryAddSingleton<TweetRecords>();
         services.TryAddSingleton<TweetStore>();
         services.TryAddSingleton<ITweetStore>(sp => sp.GetRequiredService<TweetStore>());
+        services.TryAddSingleton<ActiveTimelines>();
+        services.TryAddSingleton<DeliveryCounters>();
+        services.TryAddSingleton<ITimelineDeliveryClient, TimelineDeliveryClient>();
         services.TryAddSingleton<TimelineServices>();
+        builder.AddGrainService<TimelineDeliveryService>();
         return builder;
     }
 

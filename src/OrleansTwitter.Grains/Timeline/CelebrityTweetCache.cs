@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Hosting;
 using OrleansTwitter.Grains.Tweets;

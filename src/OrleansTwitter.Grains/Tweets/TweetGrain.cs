@@ -1,5 +1,3 @@
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.Grains.Tweets;
@@ -12,6 +10,9 @@ namespace OrleansTwitter.Grains.Tweets;
 internal sealed class TweetGrain([PersistentState(TweetState.Name)] IPersistentState<TweetState> state) : Grain, ITweetGrain
 {
     public const string GrainTypeName = "tweet";
+
+    /// <summary>The grain id of the tweet with <paramref name="id"/>, as Orleans forms it for an integer key.</summary>
+    public static GrainId IdOf(TweetId id) => GrainId.Create(GrainType.Create(GrainTypeName), GrainIdKeyExtensions.CreateIntegerKey(id.Value));
 
     public Task<Tweet?> GetAsync() => Task.FromResult(state.State.Tweet);
 }

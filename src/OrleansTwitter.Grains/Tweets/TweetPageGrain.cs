@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.Grains.Tweets;

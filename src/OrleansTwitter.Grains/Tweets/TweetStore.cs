@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.Grains.Tweets;

@@ -1,4 +1,4 @@
-using OrleansTwitter.Actors.Core;
+using Orleans.Concurrency;
 
 namespace OrleansTwitter.Grains.Users;
 
@@ -8,22 +8,27 @@ namespace OrleansTwitter.Grains.Users;
 /// are serialized among themselves by the followee. Each throws
 /// <see cref="Contracts.UnknownUserException"/> when the followee is not registered.
 /// </summary>
+[Alias("ot.IFolloweeGrain")]
 internal interface IFolloweeGrain : IGrainWithStringKey
 {
     /// <summary>Who the followee is, without changing anything.</summary>
     [AlwaysInterleave]
+    [Alias("DescribeAsync")]
     Task<FolloweeInfo> DescribeAsync();
 
     /// <summary>A place in a follower chunk for a new follower, which records it before <see cref="AddFollowerAsync"/>.</summary>
     [AlwaysInterleave]
+    [Alias("ReserveFollowerPlaceAsync")]
     Task<FolloweeInfo> ReserveFollowerPlaceAsync();
 
     /// <summary>Adds the follower to <paramref name="chunk"/>; idempotent.</summary>
     [AlwaysInterleave]
+    [Alias("AddFollowerAsync")]
     Task<FolloweeInfo> AddFollowerAsync(string followerHandle, int chunk);
 
     /// <summary>Removes the follower from <paramref name="chunk"/>; idempotent.</summary>
     [AlwaysInterleave]
+    [Alias("RemoveFollowerAsync")]
     Task<FolloweeInfo> RemoveFollowerAsync(string followerHandle, int chunk);
 }
 
@@ -31,4 +36,5 @@ internal interface IFolloweeGrain : IGrainWithStringKey
 /// <param name="Handle">Its handle as registered.</param>
 /// <param name="Celebrity">Whether its tweets are merged on read instead of pushed.</param>
 /// <param name="Chunk">The follower chunk that holds (or will hold) the follower.</param>
-internal sealed record FolloweeInfo(string Handle, bool Celebrity, int Chunk);
+[GenerateSerializer, Immutable, Alias("ot.FolloweeInfo")]
+internal sealed record FolloweeInfo([property: Id(0)] string Handle, [property: Id(1)] bool Celebrity, [property: Id(2)] int Chunk);

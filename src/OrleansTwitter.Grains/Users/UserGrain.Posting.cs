@@ -1,4 +1,4 @@
-using OrleansTwitter.Actors.Streams;
+using Orleans.Streams;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Diagnostics;
 using OrleansTwitter.Grains.Fanout;
@@ -10,7 +10,6 @@ namespace OrleansTwitter.Grains.Users;
 internal sealed partial class UserGrain
 {
     private IAsyncStream<TweetPosted>? _tweetStream;
-    private bool _durableStream;
 
     public async Task<Tweet> PostAsync(string text, string? idempotencyKey)
     {
@@ -27,10 +26,10 @@ internal sealed partial class UserGrain
         {
             if (await services.Store.GetAsync(remembered.Id) is { } earlier)
             {
-                // With durable streams a post is acknowledged only once it is queued; the first
-                // attempt may have died between storing and queueing, so queue it again.
-                // Followers drop the duplicate by tweet id.
-                if (TweetStream.IsDurable && !followers.State.Celebrity)
+                // A post is acknowledged only once its fan-out is queued; the first attempt may
+                // have died between storing and queueing, so queue it again. Followers drop the
+                // duplicate by tweet id.
+                if (!followers.State.Celebrity)
                 {
                     await PublishAsync(earlier);
                 }
@@ -82,43 +81,11 @@ internal sealed partial class UserGrain
         return OwnTweets.GetPageAsync(limit, before);
     }
 
-    private (IAsyncStream<TweetPosted> Stream, bool IsDurable) TweetStream
-    {
-        get
-        {
-            if (_tweetStream is null)
-            {
-                var provider = this.GetStreamProvider(StreamProviderNames.Default);
-                _tweetStream = provider.GetStream<TweetPosted>(TimelineStreams.Tweets(Key));
-                _durableStream = provider is IDurableStreamProvider;
-            }
+    private IAsyncStream<TweetPosted> TweetStream => _tweetStream ??=
+        this.GetStreamProvider(TimelineStreams.ProviderName).GetStream<TweetPosted>(TimelineStreams.Tweets(Key));
 
-            return (_tweetStream, _durableStream);
-        }
-    }
-
-    private async Task PublishAsync(Tweet tweet)
-    {
-        var (stream, durable) = TweetStream;
-        var posted = new TweetPosted(tweet, FollowerBook.ChunkCountOf(followers.State), followers.State.Version);
-        if (durable)
-        {
-            // The post is acknowledged only once the fan-out is queued: a failure fails the post,
-            // and the client's retry (with its idempotency key) queues it again.
-            await stream.OnNextAsync(posted);
-            return;
-        }
-
-        try
-        {
-            await stream.OnNextAsync(posted);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // Best-effort streams deliver while we wait: the tweet is stored and the post
-            // succeeded, and failing it now would only invite a duplicate. Followers that missed
-            // it get it when they next rebuild.
-            TimelineLog.PublishFailed(services.Logger, exception, Key, tweet.Id.Value);
-        }
-    }
+    // The post is acknowledged only once the fan-out is queued (in the stream provider's queue):
+    // a failure fails the post, and the client's retry, with its idempotency key, queues it again.
+    private Task PublishAsync(Tweet tweet) =>
+        TweetStream.OnNextAsync(new TweetPosted(tweet, FollowerBook.ChunkCountOf(followers.State), followers.State.Version));
 }

@@ -1,5 +1,3 @@
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Fanout;
 using OrleansTwitter.Grains.Followers;
@@ -30,6 +28,7 @@ internal sealed partial class UserGrain(
     public const string GrainTypeName = "user";
 
     private HomeTimeline? _home;
+    private object? _activeToken;
     private FollowerBook? _followerBook;
     private IUserTweetsGrain? _ownTweets;
 
@@ -45,30 +44,48 @@ internal sealed partial class UserGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (!profile.State.Registered)
+        {
+            return Task.CompletedTask;
+        }
+
+        // In memory on this silo from now on: fan-out delivers here until deactivation.
+        _activeToken = services.Timelines.Join(Key, this.AsReference<ITimelineSubscriberGrain>());
+
         // Work a crash left behind is finished in a turn of its own right away, rather than in
         // activation: finishing it calls other users, whose calls back (deliveries, celebrity
         // announcements) could not run while this activation is still activating.
-        if (profile.State.Registered && (HasPendingFollows || FollowerBook.NeedsRecovery(followers.State, Options)))
+        if (HasPendingFollows || FollowerBook.NeedsRecovery(followers.State, Options))
         {
-            RegisterGrainTimer(_ => RecoverAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.Zero });
+            this.RegisterGrainTimer(
+                RecoverOnceAsync,
+                new GrainTimerCreationOptions { DueTime = TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan, Interleave = false });
         }
 
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        // The runtime writes the snapshot if it changed. A timeline never rebuilt in this
-        // activation is partial, and the old snapshot still describes the window to pull.
-        if (_rebuilt)
+        if (_activeToken is { } token)
         {
-            var home = Home;
-            snapshot.State.Oldest = home.Oldest?.Id;
-            snapshot.State.Newest = home.Newest?.Id;
-            snapshot.State.Count = home.Count;
+            services.Timelines.Leave(Key, token);
+            _activeToken = null;
         }
 
-        return Task.CompletedTask;
+        // The window this timeline covers, for the rebuild of the next activation. A timeline
+        // never rebuilt in this activation is partial, and the old snapshot still describes the
+        // window to pull; an unchanged window is not written again.
+        if (_rebuilt && profile.State.Registered)
+        {
+            var home = Home;
+            var window = (home.Oldest?.Id, home.Newest?.Id, home.Count);
+            if (window != (snapshot.State.Oldest, snapshot.State.Newest, snapshot.State.Count))
+            {
+                (snapshot.State.Oldest, snapshot.State.Newest, snapshot.State.Count) = window;
+                await snapshot.WriteStateAsync(cancellationToken);
+            }
+        }
     }
 
     public async Task<bool> RegisterAsync(string handle, string? displayName)
@@ -93,6 +110,7 @@ internal sealed partial class UserGrain(
         // A new user follows nobody: there is nothing to pull.
         _rebuilt = true;
         _followingRepaired = true;
+        _activeToken ??= services.Timelines.Join(Key, this.AsReference<ITimelineSubscriberGrain>());
         return true;
     }
 
@@ -124,6 +142,8 @@ internal sealed partial class UserGrain(
             throw UnknownUserException.ForHandle(Key);
         }
     }
+
+    private Task RecoverOnceAsync(CancellationToken cancellationToken) => RecoverAsync();
 
     private async Task RecoverAsync()
     {
