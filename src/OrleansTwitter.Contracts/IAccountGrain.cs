@@ -18,9 +18,11 @@ public interface IAccountGrain : IGrainWithStringKey
 
     /// <summary>The credentials, or null when no account has this handle.</summary>
     [Alias("GetCredentialsAsync")]
+    [SafeToRetry]
     Task<AccountCredentials?> GetCredentialsAsync();
 
     /// <summary>Replaces the password hash (after a password change, or a rehash the hasher asks for).</summary>
     [Alias("UpdatePasswordHashAsync")]
+    [SafeToRetry]
     Task UpdatePasswordHashAsync(string passwordHash);
 }

@@ -11,6 +11,7 @@ public interface IDataProtectionKeysGrain : IGrainWithStringKey
 {
     /// <summary>Every stored element (an XML string each), oldest first.</summary>
     [Alias("GetElementsAsync")]
+    [SafeToRetry]
     Task<IReadOnlyList<string>> GetElementsAsync();
 
     /// <summary>
@@ -19,5 +20,6 @@ public interface IDataProtectionKeysGrain : IGrainWithStringKey
     /// <see cref="TimelineLimits.MaxDataProtectionElements"/> are kept, oldest dropped first.
     /// </summary>
     [Alias("StoreElementAsync")]
+    [SafeToRetry]
     Task StoreElementAsync(string friendlyName, string xml);
 }

@@ -7,5 +7,6 @@ public interface ITweetGrain : IGrainWithIntegerKey
 {
     /// <summary>The tweet, or null when no tweet has this id.</summary>
     [Alias("GetAsync")]
+    [SafeToRetry]
     Task<Tweet?> GetAsync();
 }

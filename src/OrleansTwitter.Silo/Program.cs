@@ -1,67 +1,64 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Diagnostics.Metrics;
-using OrleansTwitter.Actors.Hosting;
-using OrleansTwitter.Actors.Persistence;
-using OrleansTwitter.Grains.Hosting;
+using Orleans.Dashboard;
+using OrleansTwitter.Hosting;
+using OrleansTwitter.Hosting.Configuration;
+using OrleansTwitter.Hosting.Health;
 using OrleansTwitter.Silo;
 
 // appsettings.json ships beside the binary; relative data paths still resolve from the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-
-var endpoint = builder.Configuration.GetSection(SiloEndpointSettings.SectionName).Get<SiloEndpointSettings>() ?? new SiloEndpointSettings();
-var problems = endpoint.Validate().ToList();
-if (problems.Count > 0)
-{
-    return ConfigurationError(string.Join(" ", problems));
-}
-
-// The HTTP port serves operations only (health and metrics); grains talk over the silo ports.
-builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
-// SIGTERM stops the host, which runs the silo's graceful shutdown; leave it room to finish.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 try
 {
-    SiloClustering.Configure(builder, endpoint);
-    builder.UseActors(silo => silo.AddStreamsFromConfiguration().AddTimeline().AddGrainStorageFromConfiguration(SiloStorageProviders.Additional));
+    var endpoint = SiloSettings.From(builder.Configuration);
+
+    // The HTTP port serves operations only (health, metrics, dashboard); grains use the silo ports.
+    builder.WebHost.UseUrls($"http://{endpoint.Host}:{endpoint.HttpPort}");
+    if (await StartupChecks.RunAsync(builder.Configuration) is { } report)
+    {
+        Console.WriteLine($"OrleansTwitter.Silo: {report}");
+    }
+
+    builder.AddOrleansTwitterSilo(configureSilo: silo => silo.AddDashboard());
 }
-catch (InvalidOperationException configurationProblem)
+catch (OperatorConfigurationException invalid)
 {
-    return ConfigurationError(configurationProblem.Message);
+    return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
+}
+catch (DependencyUnavailableException unavailable)
+{
+    return Fail(unavailable.Message, DependencyUnavailableException.ExitCode);
 }
 
+// SIGTERM stops the host, which runs Orleans' graceful shutdown: the gateway closes, the silo
+// turns ShuttingDown (readiness fails), and its grains deactivate to move elsewhere.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: ["ready"]);
+builder.Services.AddSiloTelemetry();
 
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-
-// Collects from start-up on, so the first scrape already has the silo's whole history. Beside
-// our meters, .NET's own "System.Runtime" meter: GC, thread pool, CPU and memory, which an
-// operator reads first when the silo's latency moves.
-using var metrics = new MetricsCollector("OrleansTwitter", "System.Runtime");
-app.MapGet("/metrics", () => Results.Text(metrics.Render(), "text/plain; version=0.0.4; charset=utf-8"));
+app.MapPrometheusScrapingEndpoint("/metrics");
+app.MapOrleansDashboard(routePrefix: "/dashboard");
 try
 {
     await app.RunAsync();
 }
 catch (OptionsValidationException invalid)
 {
-    // Options are validated as the host starts (ValidateOnStart), after this file's own checks.
-    return ConfigurationError(invalid.Message);
+    // Options are validated as the host starts (ValidateOnStart): Timeline:*, Orleans:*.
+    return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
 }
-catch (GrainStorageException unavailable)
+catch (OrleansConfigurationException invalid)
 {
-    // A storage provider's start-up check failed (an account that cannot be reached or rejects us).
-    Console.Error.WriteLine($"OrleansTwitter.Silo: grain storage is unavailable: {unavailable.Message}");
-    return 3;
+    return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
 }
 
 return 0;
 
-// Exit code 2 is "bad configuration": the operator must change something, a restart will not help.
-static int ConfigurationError(string message)
+static int Fail(string message, int exitCode)
 {
-    Console.Error.WriteLine($"OrleansTwitter.Silo: invalid configuration: {message}");
-    return 2;
+    Console.Error.WriteLine($"OrleansTwitter.Silo: {(exitCode == OperatorConfigurationException.ExitCode ? "invalid configuration" : "cannot start")}: {message}");
+    return exitCode;
 }

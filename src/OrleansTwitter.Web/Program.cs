@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Persistence;
+using OrleansTwitter.Hosting;
+using OrleansTwitter.Hosting.Configuration;
+using OrleansTwitter.Web.Cluster;
 using OrleansTwitter.Web.Hosting;
 
 // appsettings.json and the page (wwwroot) ship beside the binary, so `dotnet run` works from any
@@ -14,12 +16,22 @@ if (WebFrontEnd.HasNoUrls(builder.Configuration))
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
 try
 {
+    var client = ClusterSettings.From(builder.Configuration).IsClient;
+    if (await StartupChecks.RunAsync(builder.Configuration, client) is { } report)
+    {
+        Console.WriteLine($"OrleansTwitter.Web: {report}");
+    }
+
     // The cluster first: its hosted service starts before Data Protection reads the key ring from it.
     builder.AddClusterFromConfiguration();
 }
-catch (InvalidOperationException configurationProblem)
+catch (OperatorConfigurationException invalid)
 {
-    return ConfigurationError(configurationProblem.Message);
+    return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
+}
+catch (DependencyUnavailableException unavailable)
+{
+    return Fail(unavailable.Message, DependencyUnavailableException.ExitCode);
 }
 
 builder.AddWebFrontEnd();
@@ -31,19 +43,17 @@ try
 }
 catch (OptionsValidationException invalid)
 {
-    return ConfigurationError(invalid.Message);
+    return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
 }
-catch (GrainStorageException unavailable)
+catch (OrleansConfigurationException invalid)
 {
-    Console.Error.WriteLine($"OrleansTwitter.Web: grain storage is unavailable: {unavailable.Message}");
-    return 3;
+    return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
 }
 
 return 0;
 
-// Exit code 2 is "bad configuration": the operator must change something, a restart will not help.
-static int ConfigurationError(string message)
+static int Fail(string message, int exitCode)
 {
-    Console.Error.WriteLine($"OrleansTwitter.Web: invalid configuration: {message}");
-    return 2;
+    Console.Error.WriteLine($"OrleansTwitter.Web: {(exitCode == OperatorConfigurationException.ExitCode ? "invalid configuration" : "cannot start")}: {message}");
+    return exitCode;
 }

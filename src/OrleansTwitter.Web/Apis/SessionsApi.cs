@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Apis.Models;
 using OrleansTwitter.Web.Auth;

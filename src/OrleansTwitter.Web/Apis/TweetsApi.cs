@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Apis.Models;
 using OrleansTwitter.Web.Auth;
@@ -50,7 +49,10 @@ internal static class TweetsApi
             return Problems.BadRequest($"An {IdempotencyKeyHeader} is 1 to {TimelineLimits.MaxIdempotencyKeyLength} characters.");
         }
 
-        var tweet = await cluster.GetGrain<IUserGrain>(principal.Key()).PostAsync(text, idempotencyKey);
+        // A key of our own when the client sent none, so that a post is always safe to send
+        // again when its silo goes away mid-call (the cluster client retries it); the user sees
+        // one tweet either way.
+        var tweet = await cluster.GetGrain<IUserGrain>(principal.Key()).PostAsync(text, idempotencyKey ?? $"web:{Guid.NewGuid():N}");
         return TypedResults.Created($"/api/tweets/{tweet.Id}", TweetResponse.From(tweet));
     }
 

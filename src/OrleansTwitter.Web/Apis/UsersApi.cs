@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Apis.Models;
 using OrleansTwitter.Web.Auth;

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.Web.Auth;

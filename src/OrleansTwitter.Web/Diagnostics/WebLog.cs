@@ -29,4 +29,10 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Web front end in cluster mode {Mode}; storage {Storage}")]
     public static partial void ClusterMode(ILogger logger, string mode, string storage);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "A grain call failed because its silo left; retry {Attempt}")]
+    public static partial void GrainCallRetried(ILogger logger, Exception? exception, int attempt);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "The cluster is not reachable yet ({Reason}); attempt {Attempt}, trying again")]
+    public static partial void ClusterConnectRetry(ILogger logger, string reason, int attempt);
 }

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using OrleansTwitter.Actors.Core;
-using OrleansTwitter.Actors.Persistence;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Diagnostics;
 
@@ -38,10 +38,14 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         UnknownUserException unknown => (StatusCodes.Status404NotFound, unknown.Message),
         ArgumentException argument => (StatusCodes.Status400BadRequest, argument.Message),
         JsonException json => (StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {json.Message}"),
-        SiloUnavailableException or TimeoutException => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable just now; try again."),
+        // Orleans could not deliver the call (a silo or gateway that left), or it timed out: the
+        // client's retries have run out, and the request may simply be repeated.
+        OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException or TimeoutException
+            => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable just now; try again."),
         // A write that lost a race with another activation, or storage that did not answer: the
         // request did not take effect and may simply be repeated.
-        InconsistentStateException or GrainStorageException => (StatusCodes.Status503ServiceUnavailable, "Storage did not take the change just now; try again."),
+        InconsistentStateException or IOException or Azure.RequestFailedException
+            => (StatusCodes.Status503ServiceUnavailable, "Storage did not take the change just now; try again."),
         _ => (StatusCodes.Status500InternalServerError, null),
     };
 

@@ -1,21 +1,21 @@
-using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Diagnostics;
 
 namespace OrleansTwitter.Web.Live;
 
 /// <summary>
-/// One event stream's subscription to its user's grain. It is renewed with a fresh observer
-/// reference at every heartbeat: the grain keeps observers only while it is active, and a cluster
-/// client's reference is bound to the gateway it was made through, so a fresh one also survives
-/// that gateway leaving. The stream drops the duplicates a renewal can cause.
+/// One event stream's subscription to its user's grain, through an Orleans grain observer. The
+/// grain keeps observers in memory only, so the subscription ends when the grain's activation
+/// does (an idle collection, a silo that left): the stream renews it at every heartbeat, which
+/// is idempotent while it still stands. Orleans routes the grain's calls to this observer
+/// through whichever gateway this client still has, so one reference lasts the whole stream.
 /// </summary>
 internal sealed class StreamSubscription(IClusterClient cluster, IUserGrain user, IHomeTimelineObserver observer, string userKey, ILogger logger)
     : IAsyncDisposable
 {
     private static readonly TimeSpan s_callTimeout = TimeSpan.FromSeconds(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private IHomeTimelineObserver? _current;
+    private IHomeTimelineObserver? _reference;
     private bool _closed;
 
     /// <summary>True once <see cref="OpenAsync"/> succeeded.</summary>
@@ -24,11 +24,22 @@ internal sealed class StreamSubscription(IClusterClient cluster, IUserGrain user
     /// <summary>Subscribes; throws what the grain throws (an unknown user, say).</summary>
     public async Task OpenAsync()
     {
-        _current = await SubscribeFreshAsync();
+        _reference = cluster.CreateObjectReference<IHomeTimelineObserver>(observer);
+        try
+        {
+            await user.SubscribeAsync(_reference).WaitAsync(s_callTimeout);
+        }
+        catch
+        {
+            cluster.DeleteObjectReference<IHomeTimelineObserver>(observer);
+            _reference = null;
+            throw;
+        }
+
         IsOpen = true;
     }
 
-    /// <summary>Subscribes a fresh reference and releases the previous one; skipped while a renewal is under way.</summary>
+    /// <summary>Subscribes again (the grain may have been reactivated since); skipped while a renewal is under way.</summary>
     public async Task RenewAsync()
     {
         if (!await _gate.WaitAsync(0))
@@ -38,16 +49,9 @@ internal sealed class StreamSubscription(IClusterClient cluster, IUserGrain user
 
         try
         {
-            if (_closed)
+            if (!_closed && _reference is { } reference)
             {
-                return;
-            }
-
-            var previous = _current;
-            _current = await SubscribeFreshAsync();
-            if (previous is not null)
-            {
-                await ReleaseAsync(previous);
+                await user.SubscribeAsync(reference).WaitAsync(s_callTimeout);
             }
         }
         catch (Exception exception)
@@ -66,48 +70,28 @@ internal sealed class StreamSubscription(IClusterClient cluster, IUserGrain user
         try
         {
             _closed = true;
-            if (_current is { } current)
+            if (_reference is { } reference)
             {
-                _current = null;
-                await ReleaseAsync(current);
+                _reference = null;
+                try
+                {
+                    await user.UnsubscribeAsync(reference).WaitAsync(s_callTimeout);
+                }
+                catch (Exception exception)
+                {
+                    // The grain drops it at its next push, which fails once the reference is deleted.
+                    WebLog.StreamUnsubscribeFailed(logger, exception, userKey);
+                }
+                finally
+                {
+                    cluster.DeleteObjectReference<IHomeTimelineObserver>(observer);
+                }
             }
         }
         finally
         {
             _gate.Release();
             _gate.Dispose();
-        }
-    }
-
-    private async Task<IHomeTimelineObserver> SubscribeFreshAsync()
-    {
-        var reference = cluster.CreateObjectReference<IHomeTimelineObserver>(observer);
-        try
-        {
-            await user.SubscribeAsync(reference).WaitAsync(s_callTimeout);
-            return reference;
-        }
-        catch
-        {
-            cluster.DeleteObjectReference<IHomeTimelineObserver>(reference);
-            throw;
-        }
-    }
-
-    private async Task ReleaseAsync(IHomeTimelineObserver reference)
-    {
-        try
-        {
-            await user.UnsubscribeAsync(reference).WaitAsync(s_callTimeout);
-        }
-        catch (Exception exception)
-        {
-            // The grain drops it at its next push, which fails once the reference is deleted.
-            WebLog.StreamUnsubscribeFailed(logger, exception, userKey);
-        }
-        finally
-        {
-            cluster.DeleteObjectReference<IHomeTimelineObserver>(reference);
         }
     }
 }

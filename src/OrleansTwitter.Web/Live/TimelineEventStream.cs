@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Client;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Web.Apis.Models;
 using OrleansTwitter.Web.Diagnostics;
