@@ -14,8 +14,9 @@ require_dotnet() {
   fi
 }
 
-# The Redis tests (tests/OrleansTwitter.Actors.Redis.Tests) start their own redis-server on a
-# free port; the package comes from apt, and apt's index is refreshed at most once per run.
+# Tests that need Redis (Orleans' Redis clustering, start-up checks, the system tests) start
+# their own redis-server on a free port; the package comes from apt, and apt's index is
+# refreshed at most once per run.
 apt_updated=false
 require_redis_server() {
   if command -v redis-server >/dev/null 2>&1; then
@@ -34,9 +35,9 @@ require_redis_server() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
 }
 
-# Azurite (the Azure Storage emulator), for the AzureBlob storage tests: `npm ci` installs the
-# version pinned in tools/azurite/package-lock.json into that folder, never globally. Test
-# fixtures start it from there on free loopback ports.
+# Azurite (the Azure Storage emulator), for Orleans' Azure Blob grain storage and Azure Queue
+# streams in tests: `npm ci` installs the version pinned in tools/azurite/package-lock.json
+# into that folder, never globally. Test fixtures start it from there on free loopback ports.
 require_azurite() {
   if [ -x tools/azurite/node_modules/.bin/azurite ]; then
     return
