@@ -34,6 +34,18 @@ public sealed class StreamsSettingsTests
         Assert.Equal((StreamsAccount, "Streams:ConnectionString"), StreamsSettings.From(own, ownStorage).Account(ownStorage));
     }
 
+    [Fact]
+    public void AzureQueue_accepts_an_account_that_names_only_its_queue_endpoint()
+    {
+        // Streams use only the queue service; the account need not name a blob endpoint.
+        var queuesOnly = $"AccountName={AzuriteProcess.AccountName};AccountKey={AzuriteProcess.AccountKey};QueueEndpoint=http://127.0.0.1:20001/{AzuriteProcess.AccountName}";
+        var configuration = Settings.From(("Storage:Provider", "Memory"), ("Streams:Provider", "AzureQueue"), ("Streams:ConnectionString", queuesOnly));
+
+        var settings = StreamsSettings.From(configuration, StorageSettings.From(configuration));
+
+        Assert.Equal((queuesOnly, "Streams:ConnectionString"), settings.Account(StorageSettings.From(configuration)));
+    }
+
     [Theory]
     [InlineData("Kafka")]
     [InlineData("")]
