@@ -47,15 +47,18 @@ public static class OrleansTwitterClient
     }
 
     /// <summary>Parses <c>Cluster:Gateways</c> (<c>host:port,...</c>); throws naming the key when it is empty or malformed.</summary>
-    internal static IPEndPoint[] ParseGateways(string gateways)
+    internal static IPEndPoint[] ParseGateways(string? gateways)
     {
-        if (string.IsNullOrWhiteSpace(gateways))
+        // Checked after the split: a list of only commas and spaces names no gateway either. Null
+        // when the configuration holds a null value (JSON null), which the binder copies as it is.
+        var entries = gateways?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        if (entries.Length == 0)
         {
             throw new OperatorConfigurationException(
                 "Cluster:Gateways must list the silos' gateways (host:port,...) when Cluster:Mode is Client and Cluster:Membership is InMemory.");
         }
 
-        return [.. gateways.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseGateway)];
+        return [.. entries.Select(ParseGateway)];
     }
 
     private static IPEndPoint ParseGateway(string gateway)
