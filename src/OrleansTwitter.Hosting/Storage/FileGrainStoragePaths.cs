@@ -5,9 +5,10 @@ namespace OrleansTwitter.Hosting.Storage;
 
 /// <summary>
 /// Maps a record (state name, grain type, key) to its file: <c>{root}/{state}/{type}/{key}.json</c>.
-/// Each segment keeps <c>[A-Za-z0-9_-]</c> and escapes every other UTF-16 code unit as
+/// Each segment keeps <c>[a-z0-9_-]</c> and escapes every other UTF-16 code unit as
 /// <c>~XXXX</c>, so the mapping is injective, stays inside its folder, and is a valid file name
-/// on every platform; a long segment keeps a readable prefix and a hash of the whole.
+/// on every platform, also on a file system that ignores case (capitals are escaped); a long
+/// segment keeps a readable prefix and a hash of the whole.
 /// </summary>
 internal static class FileGrainStoragePaths
 {
@@ -35,7 +36,7 @@ internal static class FileGrainStoragePaths
         var builder = new StringBuilder(segment.Length);
         foreach (var c in segment)
         {
-            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '-')
+            if (char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-')
             {
                 builder.Append(c);
             }

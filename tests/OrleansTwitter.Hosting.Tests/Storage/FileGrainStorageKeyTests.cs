@@ -88,16 +88,26 @@ public sealed class FileGrainStorageKeyTests : IDisposable
 
     [Theory]
     [InlineData("alice", "alice")]
-    [InlineData("Some_Name-1", "Some_Name-1")]
+    [InlineData("some_name-1", "some_name-1")]
+    [InlineData("Some_Name-1", "~0053ome_~004Eame-1")]
     [InlineData("a/b", "a~002Fb")]
     [InlineData("a~b", "a~007Eb")]
     [InlineData("#", "~0023")]
     [InlineData(".", "~002E")]
     [InlineData("ü", "~00FC")]
     [InlineData("", "~")]
-    public void Segments_keep_letters_digits_underscore_and_hyphen_and_escape_the_rest(string segment, string expected)
+    public void Segments_keep_lower_case_letters_digits_underscore_and_hyphen_and_escape_the_rest(string segment, string expected)
     {
         Assert.Equal(expected, FileGrainStoragePaths.Escape(segment));
+    }
+
+    [Fact]
+    public void Keys_that_differ_only_in_case_map_to_names_that_differ_without_regard_to_case()
+    {
+        Assert.NotEqual(
+            FileGrainStoragePaths.Escape("Alice"),
+            FileGrainStoragePaths.Escape("alice"),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     [Fact]
