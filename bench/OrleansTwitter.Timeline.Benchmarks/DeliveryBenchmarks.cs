@@ -10,8 +10,9 @@ namespace OrleansTwitter.Timeline.Benchmarks;
 /// returns once its event is in the Memory stream; the fan-out grain, the per-silo delivery
 /// service and the followers' grains deliver it after that, so each invocation posts, then
 /// waits until every delivery it caused has arrived. The figure is therefore the whole path,
-/// post to timeline, including the stream's pulling agent, whose polling period (Orleans'
-/// default) adds up to one period of idle wait per invocation.
+/// post to timeline: storing the tweet (Memory storage), the stream and its pulling agent,
+/// whose polling period (Orleans' default) adds up to one period of idle wait per invocation,
+/// the fan-out and the deliveries.
 /// </summary>
 [MemoryDiagnoser]
 public class DeliveryBenchmarks

@@ -19,9 +19,13 @@ internal sealed class DeliveryMeter : IDisposable
 
     public DeliveryMeter()
     {
+        // Read before the listener starts: this runs the instruments' static initializer now, so
+        // Start() finds the counter published. Were it first read inside the callback, during
+        // that initializer (the counter is published as it is created), the field would still be null.
+        var deliveries = TimelineInstruments.Deliveries;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument, TimelineInstruments.Deliveries))
+            if (ReferenceEquals(instrument, deliveries))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
