@@ -29,7 +29,7 @@ internal static class ClusterCallsBenchmark
             var ping = await RedisBenchmark.RunAsync(redis.Port, settings.RedisRequests, settings.RedisClients, deadline.Token);
             foreach (var variant in ping.Variants)
             {
-                Progress.Result($"{variant.Test}: {variant.RequestsPerSecond:N0} requests/s");
+                Progress.Result($"{variant.Test}: {variant.RequestsPerSecond:N0} requests/s, p50 {variant.P50Milliseconds:0.000} ms, p99 {variant.P99Milliseconds:0.000} ms");
             }
 
             var setups = new List<SetupResult>();

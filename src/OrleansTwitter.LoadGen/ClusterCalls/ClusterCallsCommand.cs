@@ -9,7 +9,7 @@ internal static class ClusterCallsCommand
     public static Command Create()
     {
         var defaults = new ClusterCallsSettings();
-        var output = new Option<string?>("--out") { Description = "Write the results as Markdown to this file (text below the analysis marker is kept). Default: console only." };
+        var output = new Option<string?>("--out") { Description = "Write the results as Markdown to this file, below its figures marker (text above the marker is kept). Default: console only." };
         var users = new Option<int>("--users") { Description = "Users to register and call.", DefaultValueFactory = _ => defaults.Users };
         var concurrency = new Option<int[]>("--concurrency")
         {
@@ -21,12 +21,12 @@ internal static class ClusterCallsCommand
         var duration = new Option<double>("--duration") { Description = "Seconds measured per closed-loop run and for the latency run.", DefaultValueFactory = _ => defaults.Duration.TotalSeconds };
         var latencyLoad = new Option<double>("--latency-load")
         {
-            Description = "Rate of the latency run, as a fraction of the set-up's maximum calls/s (the issue asks for 0.5).",
+            Description = "Rate of the latency run, as a fraction of the set-up's maximum calls/s.",
             DefaultValueFactory = _ => defaults.LatencyLoad,
         };
         var latencyRate = new Option<double?>("--latency-rate")
         {
-            Description = "Fixed calls/s of the latency run instead of a fraction of the maximum, to compare builds or settings at the same load (the half-load target is then not judged).",
+            Description = "Fixed calls/s of the latency run instead of a fraction of the maximum, to compare builds or settings at the same load.",
         };
         var silos = new Option<int[]>("--silos")
         {
@@ -41,7 +41,7 @@ internal static class ClusterCallsCommand
             AllowMultipleArgumentsPerToken = true,
         };
 
-        var command = new Command("cluster-calls", "Cross-process grain calls over loopback: a client to 1 silo and to 2 silos; calls/s, latency at half load, Redis PING as the reference.")
+        var command = new Command("cluster-calls", "Cross-process Orleans grain calls over loopback: a cluster client to 1 silo and to 2 silos; calls/s, latency at half load, Redis PING as the reference.")
         {
             output, users, concurrency, warmup, duration, latencyLoad, latencyRate, silos, siloEnvironment,
         };

@@ -11,11 +11,4 @@ internal sealed record ClusterCallsReport(
     double? BusyBeforeRun,
     ClusterCallsSettings Settings,
     RedisPingResult Redis,
-    IReadOnlyList<SetupResult> Setups)
-{
-    /// <value>The throughput target: 100,000 calls/s on this 2-core machine.</value>
-    public const double TargetCallsPerSecond = 100_000;
-
-    /// <value>The latency target: p99 of 2 ms or less at half load.</value>
-    public const double TargetP99Milliseconds = 2.0;
-}
+    IReadOnlyList<SetupResult> Setups);

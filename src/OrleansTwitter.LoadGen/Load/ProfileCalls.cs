@@ -1,13 +1,13 @@
 using System.Globalization;
-using OrleansTwitter.Actors.Core;
 using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.LoadGen.Load;
 
 /// <summary>
 /// The measured call: <see cref="IUserGrain.GetProfileAsync"/> on a random registered user, a
-/// real cross-process grain call with a small result. References are made once, up front, so
-/// the loop measures calls rather than proxy creation.
+/// real cross-process grain call with a small result (the user grain asks its tweets grain for
+/// the count, a second call, to another silo when placement put it there). References are made
+/// once, up front, so the loop measures calls rather than proxy creation.
 /// </summary>
 internal sealed class ProfileCalls
 {

@@ -1,4 +1,4 @@
 namespace OrleansTwitter.LoadGen.Processes;
 
-/// <summary>One PING variant: requests per second, and the median latency in milliseconds when reported.</summary>
-internal sealed record RedisPingVariant(string Test, double RequestsPerSecond, double? P50Milliseconds);
+/// <summary>One PING variant at full load: requests per second, and the median and 99th-percentile latency in milliseconds when reported.</summary>
+internal sealed record RedisPingVariant(string Test, double RequestsPerSecond, double? P50Milliseconds, double? P99Milliseconds);

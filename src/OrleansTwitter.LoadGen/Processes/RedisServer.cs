@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using OrleansTwitter.Actors.Testing;
+using OrleansTwitter.Testing.Servers;
 
 namespace OrleansTwitter.LoadGen.Processes;
 
 /// <summary>
-/// A throw-away redis-server on a free loopback port, with persistence off: the 2-silo
-/// set-up's membership table, and the reference that redis-benchmark measures.
+/// A throw-away redis-server on a free loopback port, with persistence off: the silos'
+/// membership table (and the client's gateway list), and the reference that redis-benchmark measures.
 /// </summary>
 internal sealed class RedisServer : IAsyncDisposable
 {

@@ -16,7 +16,7 @@ internal static class EvidenceTables
     {
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
-        md.AppendLine("## Throughput by concurrency").AppendLine();
+        md.AppendLine("### Throughput by concurrency").AppendLine();
         md.AppendLine("Machine CPU busy is all cores' busy time; \"of which others\" is the part used by processes this run did not start (on a shared machine, builds and tests), which the calls/s of that window had to share the cores with.").AppendLine();
         md.AppendLine("| set-up | callers | calls/s | errors | machine CPU busy | of which others |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -29,7 +29,7 @@ internal static class EvidenceTables
         }
 
         md.AppendLine();
-        md.AppendLine("## Where a call's cost goes (best closed-loop run)").AppendLine();
+        md.AppendLine("### Where a call's cost goes (best closed-loop run)").AppendLine();
         md.AppendLine("CPU time (user + system) per completed call, from each process's CPU counter over the measured window; context switches from `/proc/stat` and TCP segments from `/proc/net/snmp` (machine-wide: every loopback segment, data and acknowledgements); client allocations from `GC.GetTotalAllocatedBytes`. The latency run is at a fixed rate, so its cost per call shows what a call costs when fewer are in flight.").AppendLine();
         md.AppendLine("| set-up | run | calls/s | machine CPU busy | CPU µs per call, by process | CPU µs per call, total | context switches per call | TCP segments per call | client bytes allocated per call | client gen-0 GCs/s |");
         md.AppendLine("| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
@@ -42,7 +42,7 @@ internal static class EvidenceTables
         }
 
         md.AppendLine();
-        md.AppendLine("## Latency run").AppendLine();
+        md.AppendLine("### Latency run").AppendLine();
         md.AppendLine("Issue lag is how late the load generator issued calls against their schedule (its issuer thread wakes every 100 µs or so and issues every call then due); a large lag means the generator itself was short of CPU.").AppendLine();
         md.AppendLine("| set-up | target calls/s | issued calls/s | p50 | p90 | p99 | p99.9 | max | issue lag p50 / p99 | machine CPU busy | of which others | errors |");
         md.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
