@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansTwitter.Contracts;
+using OrleansTwitter.Hosting.Configuration;
+using OrleansTwitter.Web.Cluster;
 using OrleansTwitter.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static OrleansTwitter.Web.Tests.Infrastructure.Api;
@@ -128,6 +131,11 @@ public sealed class ClientModeTests(ITestOutputHelper output)
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
         Assert.Contains("entry point exited", failure.Message, StringComparison.Ordinal);
+        // What Program.cs prints as it exits with code 2: the start-up step that failed, and its message.
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["Cluster:Mode"] = "Client";
+        var invalid = Assert.Throws<OperatorConfigurationException>(() => builder.AddClusterFromConfiguration());
+        Assert.Contains("Cluster:Gateways", invalid.Message, StringComparison.Ordinal);
     }
 
     // Signs up users until one's grain is on a secondary silo; returns it with its token and that silo.
