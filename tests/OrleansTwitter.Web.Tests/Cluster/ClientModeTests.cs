@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using OrleansTwitter.Contracts;
 using OrleansTwitter.Hosting.Configuration;
 using OrleansTwitter.Web.Cluster;
 using OrleansTwitter.Web.Tests.Infrastructure;
@@ -70,13 +69,12 @@ public sealed class ClientModeTests(ITestOutputHelper output)
         await using var stream = await EventStream.OpenAsync(reader);
         var before = await PostTweetOkAsync(author, "before the crash");
         Assert.Equal(before.ToString(), (await stream.NextTweetAsync()).ToString());
-        var readerGrain = cluster.Client.GetGrain<IUserGrain>(Handle.Normalize(readerHandle));
 
         await cluster.KillSiloAsync(holder);
         await WaitUntilDeadAsync(cluster, holder);
         // The stream's next renewal subscribes again, which activates the reader on the survivor.
         await Eventually.WaitAsync(
-            async () => await ClientCluster.SiloHoldingAsync(cluster, readerGrain) == cluster.Primary,
+            async () => await ClientCluster.SiloHoldingUserAsync(cluster, readerHandle) == cluster.Primary,
             "the reader's grain to be active on the surviving silo through the stream's renewal");
         var tweet = await PostTweetOkAsync(author, "after the crash");
 
@@ -145,7 +143,7 @@ public sealed class ClientModeTests(ITestOutputHelper output)
         {
             var handle = Handles.Next(prefix);
             var token = await NewUserAsync(web, handle);
-            var silo = await ClientCluster.SiloHoldingAsync(cluster, cluster.Client.GetGrain<IUserGrain>(Handle.Normalize(handle)));
+            var silo = await ClientCluster.SiloHoldingUserAsync(cluster, handle);
             if (silo is not null && silo != cluster.Primary)
             {
                 return (handle, token, silo);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using OrleansTwitter.Contracts;
 
 namespace OrleansTwitter.Web.Tests.Infrastructure;
 
@@ -55,10 +57,16 @@ internal static class ClientCluster
         return settings;
     }
 
-    /// <summary>The silo that holds <paramref name="grain"/>'s activation now, or null when none does.</summary>
-    public static async Task<SiloHandle?> SiloHoldingAsync(TestCluster cluster, IAddressable grain)
+    /// <summary>The silo that holds the activation of the user grain of <paramref name="handle"/> now, or null when none does.</summary>
+    /// <remarks>
+    /// Asked from inside the primary silo, not through the test cluster's client: after a kill,
+    /// that client can still send to the dead silo's gateway, and such a call waits out its
+    /// 30 s response timeout, while the primary knows at once that the silo is dead.
+    /// </remarks>
+    public static async Task<SiloHandle?> SiloHoldingUserAsync(TestCluster cluster, string handle)
     {
-        var address = await cluster.Client.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        var grains = ((InProcessSiloHandle)cluster.Primary!).SiloHost.Services.GetRequiredService<IGrainFactory>();
+        var address = await grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grains.GetGrain<IUserGrain>(Handle.Normalize(handle)));
         return address is null ? null : cluster.GetSiloForAddress(address);
     }
 }
