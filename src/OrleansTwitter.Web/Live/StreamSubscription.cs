@@ -31,7 +31,8 @@ internal sealed class StreamSubscription(IClusterClient cluster, IUserGrain user
         }
         catch
         {
-            cluster.DeleteObjectReference<IHomeTimelineObserver>(observer);
+            // Orleans deletes by the reference it made; the observer object itself is refused.
+            cluster.DeleteObjectReference<IHomeTimelineObserver>(_reference);
             _reference = null;
             throw;
         }
@@ -84,7 +85,7 @@ internal sealed class StreamSubscription(IClusterClient cluster, IUserGrain user
                 }
                 finally
                 {
-                    cluster.DeleteObjectReference<IHomeTimelineObserver>(observer);
+                    cluster.DeleteObjectReference<IHomeTimelineObserver>(reference);
                 }
             }
         }

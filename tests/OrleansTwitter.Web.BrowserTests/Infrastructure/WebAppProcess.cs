@@ -1,28 +1,33 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Reflection;
-using OrleansTwitter.SystemTests.Infrastructure;
-using OrleansTwitter.Actors.Testing;
+using System.Text;
+using OrleansTwitter.Testing.Servers;
 
 namespace OrleansTwitter.Web.BrowserTests.Infrastructure;
 
 /// <summary>
 /// The web front end run as a real process (the built OrleansTwitter.Web.dll) on a free loopback
-/// port, as the README's run command runs it; ready when <c>/health/ready</c> answers 200.
+/// port, as the README's run command runs it; ready when <c>/health/ready</c> answers 200. Its
+/// output is kept, so a failure to start says why.
 /// </summary>
 internal sealed class WebAppProcess : IAsyncDisposable
 {
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
-    private readonly HostProcess _host;
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
-    private WebAppProcess(HostProcess host, Uri baseAddress)
+    private WebAppProcess(Process process, Uri baseAddress)
     {
-        _host = host;
+        _process = process;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public string Output => _host.Output;
+    /// <summary>What the process wrote to standard output and standard error so far, line by line.</summary>
+    public string Output => string.Join(Environment.NewLine, _output);
 
     public static string AssemblyPath => Metadata("WebAssemblyPath");
 
@@ -30,9 +35,38 @@ internal sealed class WebAppProcess : IAsyncDisposable
 
     public static async Task<WebAppProcess> StartAsync(string workingDirectory, params string[] arguments)
     {
+        if (!File.Exists(AssemblyPath))
+        {
+            throw new FileNotFoundException($"Build the solution first: {AssemblyPath} does not exist.", AssemblyPath);
+        }
+
         var baseAddress = new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}");
-        var host = HostProcess.Start(AssemblyPath, workingDirectory, [$"--urls={baseAddress.ToString().TrimEnd('/')}", .. arguments]);
-        var app = new WebAppProcess(host, baseAddress);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        start.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        var process = new Process { StartInfo = start };
+        var app = new WebAppProcess(process, baseAddress);
+        process.OutputDataReceived += (_, e) => app.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         try
         {
             await app.WaitUntilReadyAsync();
@@ -46,27 +80,40 @@ internal sealed class WebAppProcess : IAsyncDisposable
         return app;
     }
 
-    /// <summary>SIGTERM: a graceful stop.</summary>
-    public void Terminate() => _host.Terminate();
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
 
-    public Task<int> WaitForExitAsync(TimeSpan timeout) => _host.WaitForExitAsync(timeout);
+        _process.Dispose();
+    }
 
-    public ValueTask DisposeAsync() => _host.DisposeAsync();
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
 
     private async Task WaitUntilReadyAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + s_startTimeout;
-        while (DateTime.UtcNow < deadline)
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < s_startTimeout)
         {
-            if (_host.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"The web app exited with {_host.ExitCode} while starting. Output:{Environment.NewLine}{Output}");
+                throw new InvalidOperationException($"The web app exited with {_process.ExitCode} while starting. Output:{Environment.NewLine}{Output}");
             }
 
             try
             {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                using var ready = await http.GetAsync("/health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
                 {
                     return;
                 }

@@ -22,7 +22,12 @@ public sealed class TimelineApiTests(BusyWebApp app) : IClassFixture<BusyWebApp>
         await PostTweetOkAsync(followee, "after the follow");
         await PostTweetOkAsync(stranger, "not followed");
 
-        Assert.Equal(["after the follow", "mine", "before the follow"], Texts(await GetJsonAsync(me, "/api/timeline")));
+        // Fan-out is asynchronous: a follower sees a post shortly after its 201 (within 1 s).
+        string[] expected = ["after the follow", "mine", "before the follow"];
+        await Eventually.WaitForAsync(
+            async () => Texts(await GetJsonAsync(me, "/api/timeline")),
+            texts => texts.SequenceEqual(expected),
+            $"the home timeline to be [{string.Join(", ", expected)}]");
         await ExpectAsync(HttpStatusCode.NoContent, await me.DeleteAsync($"/api/users/me/following/{followeeHandle}"));
         Assert.Equal(["mine"], Texts(await GetJsonAsync(me, "/api/timeline")));
     }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace OrleansTwitter.Web.Tests.Infrastructure;
 
@@ -17,6 +19,9 @@ public class WebApp : WebApplicationFactory<Program>
     }
 
     protected WebApp(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+
+    /// <summary>The app's log events (Information and above).</summary>
+    public LogCapture Logs { get; } = new();
 
     /// <summary>A web app with these settings on top of the defaults.</summary>
     public static WebApp With(IReadOnlyDictionary<string, string?> settings) => new(settings);
@@ -36,5 +41,7 @@ public class WebApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(Logs)));
     }
 }
