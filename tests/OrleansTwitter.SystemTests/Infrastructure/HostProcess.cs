@@ -10,8 +10,15 @@ namespace OrleansTwitter.SystemTests.Infrastructure;
 /// <c>dotnet</c>. Its output is captured (standard error also on its own), tests wait for a line
 /// or for exit with a deadline whose message includes the output, and disposing kills it.
 /// </summary>
+/// <remarks>
+/// Test output shows only the last lines of each process. With the environment variable
+/// <see cref="LogFolderVariable"/> naming a folder, disposing also saves each process's whole
+/// output there, for a failure that needs more.
+/// </remarks>
 internal sealed class HostProcess : IAsyncDisposable
 {
+    public const string LogFolderVariable = "OT_SYSTEM_TESTS_LOGS";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _errors = new();
@@ -79,6 +86,7 @@ internal sealed class HostProcess : IAsyncDisposable
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
         start.Environment["Logging__Console__LogToStandardErrorThreshold"] = "None";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         foreach (var (variable, value) in environment)
@@ -164,6 +172,12 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+
+        if (Environment.GetEnvironmentVariable(LogFolderVariable) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{DateTime.Now:HHmmss}-{Name.Replace(' ', '-')}-{_process.Id}.log"), Output);
         }
 
         _process.Dispose();

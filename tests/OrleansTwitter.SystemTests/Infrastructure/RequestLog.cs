@@ -10,6 +10,9 @@ namespace OrleansTwitter.SystemTests.Infrastructure;
 internal sealed class RequestLog
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+    /// <summary>The wall-clock time the log's clock started, to match its times with the processes' log lines.</summary>
+    public DateTime StartedAt { get; } = DateTime.Now;
     private readonly List<RequestRecord> _records = [];
     private readonly Lock _lock = new();
 
