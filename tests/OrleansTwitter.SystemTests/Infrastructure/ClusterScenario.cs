@@ -18,13 +18,13 @@ internal sealed class ClusterScenario : IAsyncDisposable
     private AzuriteProcess? _azurite;
     private ClusterClientHost? _client;
 
+    private readonly RedisServerFixture _redis;
+
     private ClusterScenario(RedisServerFixture redis, ITestOutputHelper output)
     {
-        Redis = redis;
+        _redis = redis;
         _output = output;
     }
-
-    public RedisServerFixture Redis { get; }
 
     public SiloProcessCluster Cluster { get; private set; } = null!;
 
@@ -78,7 +78,7 @@ internal sealed class ClusterScenario : IAsyncDisposable
     private async Task StartAsync(int silos, int webs, string[] siloSettings)
     {
         _azurite = await AzuriteProcess.StartAsync(AzuriteProcess.ExecutableFor(typeof(ClusterScenario).Assembly));
-        Cluster = new SiloProcessCluster(Redis.ConnectionString, _folder, _output,
+        Cluster = new SiloProcessCluster(_redis.ConnectionString, _folder, _output,
         [
             "--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={_azurite.ConnectionString}", "--Streams:Provider=AzureQueue",
             .. siloSettings,
@@ -89,11 +89,11 @@ internal sealed class ClusterScenario : IAsyncDisposable
         for (var i = 1; i <= webs; i++)
         {
             _webs.Add(await WebProcess.StartAsync($"web {i}", _folder, port: null, _output,
-                "--Cluster:Mode=Client", "--Cluster:Membership=Redis", $"--Redis:ConnectionString={Redis.ConnectionString}", $"--Cluster:ClusterId={Cluster.ClusterId}",
+                "--Cluster:Mode=Client", "--Cluster:Membership=Redis", $"--Redis:ConnectionString={_redis.ConnectionString}", $"--Cluster:ClusterId={Cluster.ClusterId}",
                 // The scenarios' users post as fast as the cluster answers them; the limiter is not what they test.
                 "--Web:PostRateLimit:PostsPerMinute=60000", "--Web:PostRateLimit:Burst=10000"));
         }
 
-        _client = await ClusterClientHost.StartWithRedisMembershipAsync(Redis.ConnectionString, Cluster.ClusterId);
+        _client = await ClusterClientHost.StartWithRedisMembershipAsync(_redis.ConnectionString, Cluster.ClusterId);
     }
 }

@@ -33,7 +33,6 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     /// <param name="settings">More settings for every silo (storage, streams), after the cluster's own.</param>
     public SiloProcessCluster(string redisConnectionString, string folder, ITestOutputHelper output, params string[] settings)
     {
-        RedisConnectionString = redisConnectionString;
         _folder = folder;
         _output = output;
         _settings =
@@ -44,8 +43,6 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     }
 
     public string ClusterId { get; } = "procs-" + Guid.NewGuid().ToString("N")[..8];
-
-    public string RedisConnectionString { get; }
 
     /// <summary>The silos started and neither stopped nor killed, oldest first.</summary>
     public IReadOnlyList<SiloNode> Silos => [.. _running];
