@@ -49,8 +49,11 @@ internal sealed class UserTweetsGrain(
             await FlushAsync();
         }
 
+        // A retried post brings a tweet that may be appended already: in the head, or in the
+        // newest page if the head was flushed since (read, not only looked up in the cache, for
+        // an activation that has not loaded it).
         if (Head.Exists(t => t.Id == tweet.Id)
-            || (_pages.TryGetValue(HeadPage - 1, out var newestPage) && newestPage.Any(t => t.Id == tweet.Id)))
+            || (HeadPage > 0 && (await LoadPageAsync(HeadPage - 1)).Any(t => t.Id == tweet.Id)))
         {
             return state.State.Count;
         }

@@ -14,6 +14,11 @@ internal sealed partial class UserGrain
     private const int RebuildParallelism = 32;
 
     private bool _rebuilt;
+    private TweetId? _rebuiltSince;
+
+    // Sources the rebuild could not pull (their silo was going away, say): pulled again at the
+    // next read, so that a passing failure leaves no lasting hole in the timeline.
+    private HashSet<string>? _unpulled;
     private string[]? _celebrityFollowees;
     private HashSet<string>? _demotedFollowees;
 
@@ -64,6 +69,11 @@ internal sealed partial class UserGrain
         if (!_rebuilt)
         {
             await RebuildAsync();
+        }
+
+        if (_unpulled is { Count: > 0 })
+        {
+            await PullAgainAsync();
         }
 
         if (_demotedFollowees is { Count: > 0 })
@@ -128,7 +138,7 @@ internal sealed partial class UserGrain
     private async Task RebuildAsync()
     {
         await EnsureFollowingRepairedAsync();
-        var since = snapshot.State.Oldest;
+        var since = _rebuiltSince = snapshot.State.Oldest;
         var sources = new List<string>(Accounts.Count + 1) { Key };
         sources.AddRange(Accounts.Where(a => a.Value.Active).Select(a => a.Key));
         var pulled = new List<Tweet>();
@@ -139,19 +149,14 @@ internal sealed partial class UserGrain
             {
                 if (recent is null)
                 {
+                    (_unpulled ??= new HashSet<string>(StringComparer.Ordinal)).Add(source);
                     continue;
                 }
 
-                if (source != Key && Accounts.TryGetValue(source, out var account))
+                if (PulledTweets(source, recent) is { } tweets)
                 {
-                    LearnCelebrity(source, account, recent.Celebrity);
-                    if (recent.Celebrity)
-                    {
-                        continue;
-                    }
+                    pulled.AddRange(tweets);
                 }
-
-                pulled.AddRange(recent.Tweets);
             }
         }
 
@@ -159,6 +164,47 @@ internal sealed partial class UserGrain
         _rebuilt = true;
         TimelineInstruments.Rebuilds.Add(1);
         TimelineLog.Rebuilt(services.Logger, Key, sources.Count, Home.Count);
+    }
+
+    private async Task PullAgainAsync()
+    {
+        var unpulled = _unpulled!;
+        foreach (var source in unpulled.ToList())
+        {
+            // Unfollowed since: nothing to pull.
+            if (source != Key && !(Accounts.TryGetValue(source, out var account) && account.Active))
+            {
+                unpulled.Remove(source);
+                continue;
+            }
+
+            var (_, recent) = await PullAsync(source, _rebuiltSince);
+            if (recent is null)
+            {
+                continue;
+            }
+
+            unpulled.Remove(source);
+            if (PulledTweets(source, recent) is { } tweets)
+            {
+                Home.AddRange(tweets);
+            }
+        }
+    }
+
+    // The pulled tweets that belong in the home timeline: none of a celebrity's, merged on read instead.
+    private IReadOnlyCollection<Tweet>? PulledTweets(string source, RecentTweets recent)
+    {
+        if (source != Key && Accounts.TryGetValue(source, out var account))
+        {
+            LearnCelebrity(source, account, recent.Celebrity);
+            if (recent.Celebrity)
+            {
+                return null;
+            }
+        }
+
+        return recent.Tweets;
     }
 
     private async Task<(string Source, RecentTweets? Recent)> PullAsync(string source, TweetId? since)

@@ -26,9 +26,16 @@ internal sealed partial class UserGrain
         {
             if (await services.Store.GetAsync(remembered.Id) is { } earlier)
             {
-                // A post is acknowledged only once its fan-out is queued; the first attempt may
-                // have died between storing and queueing, so queue it again. Followers drop the
-                // duplicate by tweet id.
+                // A post is acknowledged only once it is in the user timeline and its fan-out is
+                // queued; the first attempt may have stored the tweet and died before either (its
+                // call to the user timeline failed when that grain's silo went away), so finish
+                // both again. The user timeline, the home timeline and followers drop a repeat by id.
+                await OwnTweets.AppendAsync(earlier);
+                if (Home.Add(earlier))
+                {
+                    NotifyObservers(earlier);
+                }
+
                 if (!followers.State.Celebrity)
                 {
                     await PublishAsync(earlier);

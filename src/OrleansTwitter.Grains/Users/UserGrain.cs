@@ -74,9 +74,10 @@ internal sealed partial class UserGrain(
         }
 
         // The window this timeline covers, for the rebuild of the next activation. A timeline
-        // never rebuilt in this activation is partial, and the old snapshot still describes the
-        // window to pull; an unchanged window is not written again.
-        if (_rebuilt && profile.State.Registered)
+        // never rebuilt in this activation, or still missing a source it could not pull, is
+        // partial, and the old snapshot still describes the window to pull; an unchanged window
+        // is not written again.
+        if (_rebuilt && _unpulled is not { Count: > 0 } && profile.State.Registered)
         {
             var home = Home;
             var window = (home.Oldest?.Id, home.Newest?.Id, home.Count);

@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using OrleansTwitter.Hosting;
 using OrleansTwitter.Hosting.Configuration;
 using OrleansTwitter.Hosting.Health;
@@ -29,6 +30,8 @@ internal static class ClusterHostingExtensions
             throw new OperatorConfigurationException($"Cluster:Mode is '{settings.Mode}'; use Embedded or Client.");
         }
 
+        // Before the client's Orleans:* options are bound, so that an operator's value wins.
+        builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = SafeRetryCallFilter.ResponseTimeout);
         builder.Services.AddSingleton<GatewayConnections>();
         builder.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<GatewayConnections>());
         builder.AddOrleansTwitterClient(client =>

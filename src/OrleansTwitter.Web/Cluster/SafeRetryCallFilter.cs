@@ -16,18 +16,31 @@ namespace OrleansTwitter.Web.Cluster;
 /// <remarks>
 /// The back-off (Polly's exponential retry with jitter, up to <see cref="MaxRetryTime"/>)
 /// outlasts the membership's failure detection, so a call to a killed silo succeeds once the
-/// silo is declared dead and the grain activates elsewhere.
+/// silo is declared dead and the grain activates elsewhere. A call that a gateway had already
+/// forwarded to the silo when it was killed gets no answer at all (a client is not told of silo
+/// deaths): it ends with the client's response timeout (<see cref="ResponseTimeout"/>), and is
+/// sent again like a failed one.
 /// </remarks>
 internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
 {
     /// <summary>How long a call keeps being retried; the killed silo is declared dead within 5 s.</summary>
     public static readonly TimeSpan MaxRetryTime = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The web front end's default for <c>Orleans:ClientMessaging:ResponseTimeout</c> (Orleans'
+    /// own is 30 s): long above a healthy call's latency, short enough that a call lost with a
+    /// killed silo is retried within <see cref="MaxRetryTime"/>.
+    /// </summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(5);
+
     private readonly ResiliencePipeline _pipeline;
 
     public SafeRetryCallFilter(ILogger<SafeRetryCallFilter> logger)
     {
+        // The timeout first, so that it is the outer strategy and bounds all attempts together
+        // (Polly runs strategies in the order they are added).
         _pipeline = new ResiliencePipelineBuilder()
+            .AddTimeout(MaxRetryTime)
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsSiloGone),
@@ -42,7 +55,6 @@ internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
                     return ValueTask.CompletedTask;
                 },
             })
-            .AddTimeout(MaxRetryTime)
             .Build();
     }
 
@@ -54,9 +66,9 @@ internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
             return;
         }
 
-        await _pipeline.ExecuteAsync(static async (context, _) =>
+        await _pipeline.ExecuteAsync(static async (context, cancellationToken) =>
         {
-            await context.Invoke();
+            await context.Invoke().WaitAsync(cancellationToken);
 
             // A failed call comes back as a response that holds its exception.
             if (context.Response?.Exception is { } failure && IsSiloGone(failure))
@@ -66,7 +78,7 @@ internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
         }, context, CancellationToken.None);
     }
 
-    /// <summary>The call never ran, or ran on a silo that is gone: sending it again is how to recover.</summary>
+    /// <summary>The call never ran, or ran on a silo that is gone, or got no answer: sending it again is how to recover.</summary>
     private static bool IsSiloGone(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException;
+        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException;
 }

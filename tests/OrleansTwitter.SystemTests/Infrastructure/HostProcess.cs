@@ -2,22 +2,37 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
-using OrleansTwitter.Actors.Testing;
 
 namespace OrleansTwitter.SystemTests.Infrastructure;
 
 /// <summary>
-/// One of our hosts (a silo, later the web front end) run as a real process. Output is
-/// captured, and tests wait for a line or for exit with a deadline that reports the output.
+/// One of our programs (a silo, the web front end, a tool) run as a real process with
+/// <c>dotnet</c>. Its output is captured (standard error also on its own), tests wait for a line
+/// or for exit with a deadline whose message includes the output, and disposing kills it.
 /// </summary>
+/// <remarks>
+/// Test output shows only the last lines of each process. With the environment variable
+/// <see cref="LogFolderVariable"/> naming a folder, disposing also saves each process's whole
+/// output there, for a failure that needs more.
+/// </remarks>
 internal sealed class HostProcess : IAsyncDisposable
 {
+    public const string LogFolderVariable = "OT_SYSTEM_TESTS_LOGS";
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiters = [];
     private readonly Lock _lock = new();
 
-    private HostProcess(Process process) => _process = process;
+    private HostProcess(string name, Process process)
+    {
+        Name = name;
+        _process = process;
+    }
+
+    /// <summary>What the test calls it in its messages ("silo 2", "web 1").</summary>
+    public string Name { get; }
 
     public int Id => _process.Id;
 
@@ -25,19 +40,24 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>Standard output and standard error, interleaved as they arrived.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
+
+    /// <summary>The lines written to standard error alone.</summary>
+    public IReadOnlyList<string> ErrorLines => [.. _errors];
 
     public static string SiloAssemblyPath => BuiltAssembly("SiloAssemblyPath");
 
-    public static string ContenderAssemblyPath => BuiltAssembly("ContenderAssemblyPath");
+    public static string WebAssemblyPath => BuiltAssembly("WebAssemblyPath");
 
     private static string BuiltAssembly(string key) => typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == key).Value!;
 
-    public static HostProcess Start(string assemblyPath, string workingDirectory, params string[] arguments) =>
-        Start(assemblyPath, workingDirectory, new Dictionary<string, string>(), arguments);
+    public static HostProcess Start(string name, string assemblyPath, string workingDirectory, params string[] arguments) =>
+        Start(name, assemblyPath, workingDirectory, new Dictionary<string, string>(), arguments);
 
-    public static HostProcess Start(string assemblyPath, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    /// <summary>Starts <paramref name="assemblyPath"/> with <c>dotnet</c>, with more <paramref name="environment"/> variables.</summary>
+    public static HostProcess Start(string name, string assemblyPath, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         if (!File.Exists(assemblyPath))
         {
@@ -54,34 +74,28 @@ internal sealed class HostProcess : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
         };
         start.ArgumentList.Add(assemblyPath);
-        // By file name, not by SiloAssemblyPath: projects that link this file without the silo's
-        // build metadata (the browser tests) start other hosts with it.
-        if (Path.GetFileName(assemblyPath) == "OrleansTwitter.Silo.dll")
-        {
-            // Free ports by default, so silos started by parallel tests never collide on the
-            // contract's defaults (11111, 30000); a test's own value comes later and wins.
-            start.ArgumentList.Add($"--Silo:Port={FreeTcpPort.Next()}");
-            start.ArgumentList.Add($"--Silo:GatewayPort={FreeTcpPort.Next()}");
-        }
-
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        // Logs as plain lines, so the waits below can match them.
+        // Logs as plain single lines on standard output, so the waits below can match them and
+        // standard error holds only what the program itself writes there.
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__LogToStandardErrorThreshold"] = "None";
+        start.Environment["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (name, value) in environment)
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (variable, value) in environment)
         {
-            start.Environment[name] = value;
+            start.Environment[variable] = value;
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var host = new HostProcess(process);
-        process.OutputDataReceived += (_, e) => host.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+        var host = new HostProcess(name, process);
+        process.OutputDataReceived += (_, e) => host.Append(e.Data, error: false);
+        process.ErrorDataReceived += (_, e) => host.Append(e.Data, error: true);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -107,31 +121,19 @@ internal sealed class HostProcess : IAsyncDisposable
             _waiters.Add((matches, seen));
         }
 
-        try
+        var exited = _process.WaitForExitAsync();
+        var first = await Task.WhenAny(seen.Task, exited, Task.Delay(timeout));
+        if (first == seen.Task)
         {
-            await seen.Task.WaitAsync(timeout);
+            return;
         }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"The process did not write {description} within {timeout}. Output so far:{Environment.NewLine}{Output}");
-        }
+
+        throw new TimeoutException(first == exited
+            ? $"{Name} exited with code {_process.ExitCode} before writing {description}. Its output:{Environment.NewLine}{Output}"
+            : $"{Name} did not write {description} within {timeout}. Its output so far:{Environment.NewLine}{Output}");
     }
 
-    /// <summary>
-    /// Completes once the silo has logged a membership view of exactly <paramref name="count"/>
-    /// active silos (listed as <c>host:port@generation</c>, comma-separated).
-    /// </summary>
-    public Task WaitForActiveSilosAsync(int count, TimeSpan timeout) =>
-        WaitForOutputAsync($"a membership view with {count} active silos", line => ActiveSilosIn(line) == count, timeout);
-
-    /// <summary>How many active silos a "Membership view" line lists, or -1 for any other line.</summary>
-    public static int ActiveSilosIn(string line)
-    {
-        const string Marker = "active silos ";
-        var at = line.IndexOf(Marker, StringComparison.Ordinal);
-        return at < 0 ? -1 : line[(at + Marker.Length)..].Count(c => c == '@');
-    }
-
+    /// <summary>SIGTERM: a graceful stop.</summary>
     public void Terminate() => PosixSignals.Terminate(_process.Id);
 
     /// <summary>SIGKILL: the process dies at once, writing and telling nothing.</summary>
@@ -147,10 +149,19 @@ internal sealed class HostProcess : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"The process did not exit within {timeout}. Output so far:{Environment.NewLine}{Output}");
+            throw new TimeoutException($"{Name} did not exit within {timeout}. Its output so far:{Environment.NewLine}{Output}");
         }
 
         return _process.ExitCode;
+    }
+
+    /// <summary>The last <paramref name="lines"/> lines of output, for a test's log.</summary>
+    public string Tail(int lines)
+    {
+        var all = _output.ToArray();
+        var skipped = Math.Max(0, all.Length - lines);
+        var tail = string.Join(Environment.NewLine, all.Skip(skipped));
+        return skipped == 0 ? tail : $"[{skipped} earlier lines left out]{Environment.NewLine}{tail}";
     }
 
     public async ValueTask DisposeAsync()
@@ -161,10 +172,16 @@ internal sealed class HostProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
 
+        if (Environment.GetEnvironmentVariable(LogFolderVariable) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{DateTime.Now:HHmmss}-{Name.Replace(' ', '-')}-{_process.Id}.log"), Output);
+        }
+
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error)
     {
         if (line is null)
         {
@@ -174,6 +191,11 @@ internal sealed class HostProcess : IAsyncDisposable
         lock (_lock)
         {
             _output.Enqueue(line);
+            if (error)
+            {
+                _errors.Enqueue(line);
+            }
+
             foreach (var waiter in _waiters.Where(w => w.Matches(line)).ToList())
             {
                 waiter.Seen.TrySetResult();

@@ -1,134 +1,155 @@
 using System.Globalization;
-using OrleansTwitter.Actors.Testing;
+using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Infrastructure;
 
 /// <summary>
-/// Silo processes of one cluster on Redis membership and a shared <c>File</c> folder, as an
-/// operator runs them on one machine, with the operator's rolling-upgrade step.
+/// Silo processes of one cluster on Redis membership, as an operator runs them on one machine,
+/// each on its own free loopback ports, with the operator's steps: start a silo and wait until
+/// it is active everywhere, stop one gracefully (SIGTERM, exit code 0), or kill one (SIGKILL).
 /// </summary>
-/// <param name="redisConnectionString">The Redis that holds the membership table.</param>
-/// <param name="folder">The working directory of every silo; <c>File</c> storage goes under it.</param>
-/// <param name="siloArguments">More settings for every silo, after the cluster's own.</param>
-internal sealed class SiloProcessCluster(string redisConnectionString, string folder, params string[] siloArguments) : IAsyncDisposable
+/// <remarks>
+/// A silo is active when its own <c>/health/ready</c> answers 200 and every other running silo's
+/// membership view lists it as active. A silo's view is read through a client connected to that
+/// silo's gateway alone: <see cref="IManagementGrain"/> is a stateless worker, which a client's
+/// call activates on the gateway silo, and it answers from that silo's membership oracle.
+/// </remarks>
+internal sealed class SiloProcessCluster : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
-    private readonly List<HostProcess> _silos = [];
-    private readonly Dictionary<HostProcess, (int Port, int GatewayPort)> _ports = [];
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan ViewTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _folder;
+    private readonly string[] _settings;
+    private readonly ITestOutputHelper _output;
+    private readonly List<SiloNode> _running = [];
+    private readonly List<SiloNode> _started = [];
+    private readonly Dictionary<SiloNode, ClusterClientHost> _viewClients = [];
+
+    /// <param name="redisConnectionString">The Redis that holds the membership table.</param>
+    /// <param name="folder">The working directory of every silo.</param>
+    /// <param name="output">Where each silo's output goes when the cluster is disposed.</param>
+    /// <param name="settings">More settings for every silo (storage, streams), after the cluster's own.</param>
+    public SiloProcessCluster(string redisConnectionString, string folder, ITestOutputHelper output, params string[] settings)
+    {
+        _folder = folder;
+        _output = output;
+        _settings =
+        [
+            "--Cluster:Membership=Redis", $"--Redis:ConnectionString={redisConnectionString}", $"--Cluster:ClusterId={ClusterId}",
+            .. settings,
+        ];
+    }
 
     public string ClusterId { get; } = "procs-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>The silos started and not yet stopped, oldest first.</summary>
-    public IReadOnlyList<HostProcess> Silos => _silos;
+    /// <summary>The silos started and neither stopped nor killed, oldest first.</summary>
+    public IReadOnlyList<SiloNode> Silos => [.. _running];
 
-    /// <summary>The running silos' gateway ports, oldest first: for a client on static gateways.</summary>
-    public IReadOnlyList<int> GatewayPorts => [.. _silos.Select(s => _ports[s].GatewayPort)];
+    /// <summary>The running silo whose address is <paramref name="siloAddress"/>.</summary>
+    public SiloNode SiloAt(SiloAddress siloAddress) => _running.Single(s => s.Is(siloAddress));
 
-    /// <summary>The running silo whose <c>Silo:Port</c> is <paramref name="port"/>.</summary>
-    public HostProcess SiloOnPort(int port) => _silos.Single(s => _ports[s].Port == port);
-
-    /// <summary>Starts <paramref name="count"/> silos and waits until each sees all of them active.</summary>
+    /// <summary>Starts <paramref name="count"/> silos at once and waits until each is ready and seen active by all.</summary>
     public async Task StartAsync(int count)
     {
-        for (var i = 0; i < count; i++)
+        var silos = Enumerable.Range(0, count).Select(_ => Launch()).ToList();
+        foreach (var silo in silos)
         {
-            Start();
+            await Readiness.WaitAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
         }
 
-        // Until every view has them all, calls are placed on partial rings, and two activations
-        // of one grain meet at the ETag (InconsistentStateException).
-        await WaitUntilEverySiloSeesAsync(count, newcomerPort: null);
+        foreach (var silo in silos)
+        {
+            await WaitUntilEverySiloSeesAsync(silo);
+        }
     }
 
-    /// <summary>
-    /// One step of a rolling upgrade: start a new silo, wait until every silo sees it active,
-    /// then SIGTERM <paramref name="old"/> and wait for it to exit 0 (a graceful stop).
-    /// </summary>
-    private async Task ReplaceAsync(HostProcess old, TimeSpan overlap)
+    /// <summary>Starts one more silo and waits until it is ready and every other silo's view has it active.</summary>
+    public async Task<SiloNode> StartSiloAsync()
     {
-        var newcomer = Start();
-        await WaitUntilEverySiloSeesAsync(_silos.Count, _ports[newcomer].Port);
-        await Task.Delay(overlap);
+        var silo = Launch();
+        await Readiness.WaitAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
+        await WaitUntilEverySiloSeesAsync(silo);
+        return silo;
+    }
 
-        old.Terminate();
-        var exitCode = await old.WaitForExitAsync(StopTimeout);
-        _silos.Remove(old);
-        _ports.Remove(old);
-        await old.DisposeAsync();
+    /// <summary>SIGTERM, then waits for the exit, which must be code 0 (a graceful stop).</summary>
+    public async Task StopGracefullyAsync(SiloNode silo)
+    {
+        await ForgetAsync(silo);
+        silo.Process.Terminate();
+        var exitCode = await silo.Process.WaitForExitAsync(StopTimeout);
         if (exitCode != 0)
         {
-            throw new InvalidOperationException($"The silo stopped by SIGTERM exited {exitCode}, not 0. Its output:{Environment.NewLine}{old.Output}");
+            throw new InvalidOperationException($"{silo}, stopped by SIGTERM, exited with code {exitCode}, not 0. Its output:{Environment.NewLine}{silo.Process.Tail(200)}");
         }
     }
 
-    /// <summary>
-    /// A whole rolling upgrade: replaces every silo running now, one at a time (see
-    /// <see cref="ReplaceAsync"/>), with <paramref name="loadPerStep"/> of load before, between
-    /// and after the steps so that every intermediate cluster serves requests.
-    /// </summary>
-    private async Task ReplaceEverySiloAsync(TimeSpan loadPerStep)
+    /// <summary>SIGKILL: a crash; returns once the process is gone.</summary>
+    public async Task KillAsync(SiloNode silo)
     {
-        var originals = _silos.ToArray();
-        await Task.Delay(loadPerStep);
-        foreach (var old in originals)
+        silo.Process.Kill();
+        await ForgetAsync(silo);
+        await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>The silos <paramref name="silo"/>'s membership view lists as active, as <c>127.0.0.1:port</c>.</summary>
+    public async Task<IReadOnlyCollection<string>> ActiveViewOfAsync(SiloNode silo)
+    {
+        if (!_viewClients.TryGetValue(silo, out var client))
         {
-            await ReplaceAsync(old, loadPerStep);
-            await Task.Delay(loadPerStep);
+            client = await ClusterClientHost.StartAsync(silo.Ports.GatewayPort, ClusterId);
+            _viewClients[silo] = client;
         }
-    }
 
-    /// <summary>
-    /// <see cref="ReplaceEverySiloAsync"/> under <paramref name="load"/>, then one more
-    /// <paramref name="loadPerStep"/> on the new silos alone, then stops the load.
-    /// </summary>
-    public async Task<RollingOutcome> ReplaceEverySiloUnderAsync(SteadyLoad load, TimeSpan loadPerStep, TimeSpan stopTimeout)
-    {
-        await ReplaceEverySiloAsync(loadPerStep);
-        var beforeLastStep = load.Completed;
-        await Task.Delay(loadPerStep);
-        var failures = await load.StopAsync(stopTimeout);
-        return new RollingOutcome(failures, beforeLastStep, load.Completed);
+        var hosts = await client.Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        return [.. hosts.Keys.Select(a => $"127.0.0.1:{a.Endpoint.Port.ToString(CultureInfo.InvariantCulture)}")];
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var silo in _silos)
+        foreach (var client in _viewClients.Values)
         {
-            await silo.DisposeAsync();
+            await client.DisposeAsync();
+        }
+
+        foreach (var silo in _started)
+        {
+            var end = silo.Process.HasExited ? $"exit code {silo.Process.ExitCode.ToString(CultureInfo.InvariantCulture)}" : "killed by the test's clean-up";
+            await silo.Process.DisposeAsync();
+            _output.WriteLine($"----- {silo}, {end}:{Environment.NewLine}{silo.Process.Tail(120)}");
         }
     }
 
-    private HostProcess Start()
+    private SiloNode Launch()
     {
-        var (port, gatewayPort) = (FreeTcpPort.Next(), FreeTcpPort.Next());
-        string[] arguments =
-        [
-            "--Cluster:Membership=Redis", $"--Redis:ConnectionString={redisConnectionString}", $"--Cluster:ClusterId={ClusterId}",
-            $"--Storage:Path={Path.Combine(folder, "data")}", $"--Silo:HttpPort={FreeTcpPort.Next()}",
-            $"--Silo:Port={port.ToString(CultureInfo.InvariantCulture)}", $"--Silo:GatewayPort={gatewayPort.ToString(CultureInfo.InvariantCulture)}",
-            .. siloArguments,
-        ];
-        var silo = HostProcess.Start(HostProcess.SiloAssemblyPath, folder, arguments);
-        _silos.Add(silo);
-        _ports[silo] = (port, gatewayPort);
+        var ports = SiloPorts.Free();
+        var name = $"silo {(_started.Count + 1).ToString(CultureInfo.InvariantCulture)}";
+        var silo = new SiloNode(HostProcess.Start(name, HostProcess.SiloAssemblyPath, _folder, [.. ports.Arguments, .. _settings]), ports);
+        _started.Add(silo);
+        _running.Add(silo);
         return silo;
     }
 
-    /// <summary>
-    /// Every running silo logs a view of exactly <paramref name="count"/> active silos that
-    /// includes the one listening on <paramref name="newcomerPort"/> (when given): an older
-    /// view of that size, from before the last departure, does not count.
-    /// </summary>
-    private async Task WaitUntilEverySiloSeesAsync(int count, int? newcomerPort)
+    private async Task ForgetAsync(SiloNode silo)
     {
-        var newcomer = newcomerPort is { } port ? $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}@" : null;
-        foreach (var silo in _silos)
+        _running.Remove(silo);
+        if (_viewClients.Remove(silo, out var client))
         {
-            await silo.WaitForOutputAsync(
-                $"a membership view with {count} active silos" + (newcomer is null ? string.Empty : $" including {newcomer}"),
-                line => HostProcess.ActiveSilosIn(line) == count && (newcomer is null || line.Contains(newcomer, StringComparison.Ordinal)),
-                StartTimeout);
+            await client.DisposeAsync();
+        }
+    }
+
+    private async Task WaitUntilEverySiloSeesAsync(SiloNode newcomer)
+    {
+        foreach (var silo in _running)
+        {
+            await Eventually.MeetsAsync($"{silo}'s membership view to list {newcomer} as active", ViewTimeout, async () =>
+            {
+                var view = await ActiveViewOfAsync(silo);
+                return view.Contains(newcomer.Ports.Endpoint) ? null : $"active: {string.Join(", ", view)}";
+            });
         }
     }
 }
