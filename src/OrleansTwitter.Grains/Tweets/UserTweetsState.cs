@@ -7,14 +7,18 @@ namespace OrleansTwitter.Grains.Tweets;
 /// newest tweets, fewer than a page). Older tweets are in page grains, so a write stays small
 /// however many tweets the author has.
 /// </summary>
+[GenerateSerializer, Alias("ot.UserTweetsState")]
 internal sealed class UserTweetsState
 {
     public const string Name = "tweets";
 
+    [Id(0)]
     public long Count { get; set; }
 
     /// <summary>The newest tweets, oldest first; they become a page when there are <see cref="UserTweetsGrain.PageSize"/>.</summary>
+    [Id(1)]
     public List<Tweet> Head { get; set; } = [];
 
+    [Id(2)]
     public bool Celebrity { get; set; }
 }
