@@ -88,14 +88,14 @@ public sealed class PerSiloDeliveryTests(ThreeSiloClusterFixture cluster) : ICla
         // The fan-out has reached every silo (each holds an awake follower) and is over there.
         await Eventually.WaitAsync(
             () => Delta(receivedBefore, Counted(c => c.Received)).SequenceEqual([1, 1, 1])
-                && awake.All(f => cluster.Silos.Any(s => ThreeSiloClusterFixture.ProbeOf(s).Arrivals(f.GetPrimaryKeyString(), tweet.Id) == 1)),
+                && awake.All(f => cluster.Silos.Any(s => TimelineClusterFixture.ProbeOf(s).Arrivals(f.GetPrimaryKeyString(), tweet.Id) == 1)),
             "the fan-out to reach the three silos and the awake followers");
         foreach (var sleeper in sleepers)
         {
             var key = sleeper.GetPrimaryKeyString();
             Assert.All(cluster.Silos, s => Assert.False(TimelineClusterFixture.RegistryOf(s).Contains(key), $"{key} joined the registry of {s.Name}"));
             Assert.False(cluster.IsActive(sleeper.GetGrainId()), $"the post activated {key}");
-            Assert.All(cluster.Silos, s => Assert.Equal(0, ThreeSiloClusterFixture.ProbeOf(s).Arrivals(key, tweet.Id)));
+            Assert.All(cluster.Silos, s => Assert.Equal(0, TimelineClusterFixture.ProbeOf(s).Arrivals(key, tweet.Id)));
         }
 
         Assert.Equal(activeBefore, await ActiveOfAsync(ours));
@@ -113,7 +113,7 @@ public sealed class PerSiloDeliveryTests(ThreeSiloClusterFixture cluster) : ICla
         [.. cluster.Silos.Select(s => counter(TimelineClusterFixture.CountersOf(s)))];
 
     // Follower i was placed on silo i mod 3.
-    private Infrastructure.Delivery.DeliveryProbe ProbeOfFan(int i) => ThreeSiloClusterFixture.ProbeOf(cluster.Silos[i % 3]);
+    private Infrastructure.Delivery.DeliveryProbe ProbeOfFan(int i) => TimelineClusterFixture.ProbeOf(cluster.Silos[i % 3]);
 
     private static List<string> Sorted(IEnumerable<GrainId> ids) => [.. ids.Select(id => id.ToString()).Order(StringComparer.Ordinal)];
 

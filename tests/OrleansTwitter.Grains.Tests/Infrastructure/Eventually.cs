@@ -12,6 +12,8 @@ internal static class Eventually
 
     public static Task WaitAsync(Func<bool> condition, string what) => WaitAsync(() => Task.FromResult(condition()), Timeout, what);
 
+    public static Task WaitAsync(Func<bool> condition, TimeSpan timeout, string what) => WaitAsync(() => Task.FromResult(condition()), timeout, what);
+
     public static Task WaitAsync(Func<Task<bool>> condition, string what) => WaitAsync(condition, Timeout, what);
 
     public static async Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)

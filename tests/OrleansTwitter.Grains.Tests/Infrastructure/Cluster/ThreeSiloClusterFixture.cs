@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansTwitter.Grains.Tests.Infrastructure.Delivery;
 
@@ -12,8 +11,6 @@ namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 public sealed class ThreeSiloClusterFixture : TimelineClusterFixture
 {
     protected override short SiloCount => 3;
-
-    internal static DeliveryProbe ProbeOf(SiloHandle silo) => ServicesOf(silo).GetRequiredService<DeliveryProbe>();
 
     protected override void Configure(TestClusterBuilder builder) => builder.AddSiloBuilderConfigurator<DeliveryProbeConfigurator>();
 }

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Delivery;
+using OrleansTwitter.Grains.Tests.Infrastructure.Delivery;
 
 namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 
@@ -32,6 +33,7 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartDependenciesAsync();
         var builder = new TestClusterBuilder(SiloCount);
 
         // Orleans' own logs would go to a file per silo in the working directory; the tests say what failed.
@@ -48,6 +50,7 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
         {
             await _cluster.DisposeAsync();
         }
+        await StopDependenciesAsync();
     }
 
     public IUserGrain User(string handle) => Grains.GetGrain<IUserGrain>(Handle.Normalize(handle));
@@ -128,6 +131,9 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
     /// <summary>The delivery messages <paramref name="silo"/> sent and received.</summary>
     internal static DeliveryCounters CountersOf(SiloHandle silo) => ServicesOf(silo).GetRequiredService<DeliveryCounters>();
 
+    /// <summary>The deliveries <paramref name="silo"/>'s user grains received, in a cluster whose silos have a <see cref="DeliveryProbe"/>.</summary>
+    internal static DeliveryProbe ProbeOf(SiloHandle silo) => ServicesOf(silo).GetRequiredService<DeliveryProbe>();
+
     /// <summary>The cluster's default grain storage (Memory storage is one store for the whole cluster).</summary>
     internal IGrainStorage Storage => ServicesOf(Cluster.Primary!).GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
 
@@ -172,7 +178,14 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
             },
             $"idle collection to deactivate {string.Join(", ", mustBeGone)}");
 
+    /// <summary>Adds to the cluster's configuration (properties, silo configurators) before it is built.</summary>
     protected virtual void Configure(TestClusterBuilder builder)
     {
     }
+
+    /// <summary>Starts what the silos need before they start (a storage emulator).</summary>
+    protected virtual Task StartDependenciesAsync() => Task.CompletedTask;
+
+    /// <summary>Stops it, after the silos.</summary>
+    protected virtual Task StopDependenciesAsync() => Task.CompletedTask;
 }

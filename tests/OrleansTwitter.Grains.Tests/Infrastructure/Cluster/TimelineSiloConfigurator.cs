@@ -1,17 +1,26 @@
 using System.Globalization;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
 using Orleans.Providers;
+using Orleans.Streams;
 using Orleans.TestingHost;
 using OrleansTwitter.Grains.Fanout;
-using Orleans.Streams;
 using OrleansTwitter.Grains.Hosting;
+using OrleansTwitter.Hosting.Storage;
 
 namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 
 /// <summary>
-/// A test silo with the timeline domain as the silo host sets it up with <c>Storage:Provider=Memory</c>
-/// and <c>Streams:Provider=Memory</c>: Memory grain storage as the default and the pub-sub store,
-/// Memory streams with implicit subscriptions only, System.Text.Json for stored state, and the
-/// <c>Timeline</c> section bound from the cluster's configuration (the builder's properties).
+/// A test silo with the timeline domain, set up as the silo host sets it up from the operator
+/// contract's keys in the cluster's configuration (the builder's properties):
+/// <list type="bullet">
+/// <item><c>Storage:Provider</c> <c>Memory</c> (default) or <c>File</c> under <c>Storage:Path</c>, as
+/// the default grain storage and the pub-sub store, with System.Text.Json for stored state;</item>
+/// <item><c>Streams:Provider</c> <c>Memory</c> (default) or <c>AzureQueue</c> on
+/// <c>Streams:ConnectionString</c>, with implicit subscriptions only (and, for tests only,
+/// <c>Test:QueueRetries</c>: the queue client's retries, the Azure SDK's default when unset);</item>
+/// <item>the <c>Timeline</c> section.</item>
+/// </list>
 /// </summary>
 public sealed class TimelineSiloConfigurator : ISiloConfigurator
 {
@@ -19,16 +28,59 @@ public sealed class TimelineSiloConfigurator : ISiloConfigurator
 
     public void Configure(ISiloBuilder siloBuilder)
     {
-        siloBuilder.AddMemoryGrainStorageAsDefault();
-        siloBuilder.AddMemoryGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME);
-        siloBuilder.AddMemoryStreams(TimelineStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        var configuration = siloBuilder.Configuration;
+        AddStorage(siloBuilder, configuration["Storage:Provider"] ?? "Memory", configuration["Storage:Path"]);
+        AddStreams(siloBuilder, configuration["Streams:Provider"] ?? "Memory", configuration["Streams:ConnectionString"], configuration.GetValue<int?>("Test:QueueRetries"));
         siloBuilder.UseSystemTextJsonGrainStorageSerializer();
 
         // Tweet ids are unique only while the silos running together have different node ids; the
         // silo host has them allocated through Redis. Test silos take theirs from their names
         // (Primary 0, Secondary_n n), unless the configuration sets Timeline:NodeId.
-        var nodeId = NodeIdOf(siloBuilder.Configuration["Orleans:Name"]);
-        siloBuilder.AddTimeline(siloBuilder.Configuration, options => options.NodeId ??= nodeId);
+        var nodeId = NodeIdOf(configuration["Orleans:Name"]);
+        siloBuilder.AddTimeline(configuration, options => options.NodeId ??= nodeId);
+    }
+
+    private static void AddStorage(ISiloBuilder siloBuilder, string provider, string? path)
+    {
+        foreach (var name in new[] { ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME })
+        {
+            switch (provider)
+            {
+                case "Memory":
+                    siloBuilder.AddMemoryGrainStorage(name);
+                    break;
+                case "File" when path is not null:
+                    siloBuilder.Services.AddFileGrainStorage(name, new FileGrainStorageOptions { RootPath = path });
+                    break;
+                default:
+                    throw new InvalidOperationException($"Test silos take Storage:Provider Memory, or File with Storage:Path; not '{provider}'.");
+            }
+        }
+    }
+
+    private static void AddStreams(ISiloBuilder siloBuilder, string provider, string? connectionString, int? retries)
+    {
+        switch (provider)
+        {
+            case "Memory":
+                siloBuilder.AddMemoryStreams(TimelineStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+                break;
+            case "AzureQueue" when connectionString is not null:
+                siloBuilder.AddAzureQueueStreams(TimelineStreams.ProviderName, streams =>
+                {
+                    var client = new QueueClientOptions();
+                    if (retries is { } maxRetries)
+                    {
+                        client.Retry.MaxRetries = maxRetries;
+                    }
+
+                    streams.ConfigureAzureQueue(options => options.Configure(queues => queues.QueueServiceClient = new QueueServiceClient(connectionString, client)));
+                    streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                });
+                break;
+            default:
+                throw new InvalidOperationException($"Test silos take Streams:Provider Memory, or AzureQueue with Streams:ConnectionString; not '{provider}'.");
+        }
     }
 
     private static int? NodeIdOf(string? siloName) => siloName switch

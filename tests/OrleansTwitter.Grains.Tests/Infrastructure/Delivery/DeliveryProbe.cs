@@ -11,6 +11,7 @@ namespace OrleansTwitter.Grains.Tests.Infrastructure.Delivery;
 internal sealed class DeliveryProbe
 {
     private readonly ConcurrentDictionary<(string Follower, TweetId Tweet), int> _arrivals = new();
+    private readonly ConcurrentDictionary<string, SiloAddress> _streamAgents = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile Func<string, Tweet, bool>? _hold;
     private int _held;
@@ -20,6 +21,12 @@ internal sealed class DeliveryProbe
 
     /// <summary>How many times <paramref name="followerKey"/>'s grain on this silo was handed <paramref name="tweet"/>.</summary>
     public int Arrivals(string followerKey, TweetId tweet) => _arrivals.GetValueOrDefault((followerKey, tweet));
+
+    /// <summary>The silo whose stream agent last delivered an event to the fan-out grain <paramref name="authorKey"/> on this silo, if any did.</summary>
+    public SiloAddress? StreamAgentOf(string authorKey) => _streamAgents.GetValueOrDefault(authorKey);
+
+    /// <summary>Called by <see cref="DeliveryProbeFilter"/> when a stream agent delivers an event to a fan-out grain here.</summary>
+    public void OnStreamEvent(string authorKey, SiloAddress agentSilo) => _streamAgents[authorKey] = agentSilo;
 
     /// <summary>Holds every delivery that <paramref name="which"/> selects (follower key, tweet) until <see cref="Release"/>.</summary>
     public void Hold(Func<string, Tweet, bool> which) => _hold = which;
