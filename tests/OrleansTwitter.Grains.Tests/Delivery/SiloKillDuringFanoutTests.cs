@@ -21,7 +21,8 @@ namespace OrleansTwitter.Grains.Tests.Delivery;
 /// stream agents still shut down, and Orleans' Azure queue receiver then releases the messages it
 /// held, which a crashed process could not do.
 /// </remarks>
-public sealed class SiloKillDuringFanoutTests(DurableClusterFixture cluster) : IClassFixture<DurableClusterFixture>
+[Collection(DurableCluster.Name)]
+public sealed class SiloKillDuringFanoutTests(DurableClusterFixture cluster)
 {
     private const int FollowersPerSilo = 10;
 

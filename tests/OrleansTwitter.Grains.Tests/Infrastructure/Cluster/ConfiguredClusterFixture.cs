@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -24,10 +25,12 @@ public sealed class ConfiguredClusterFixture : TimelineClusterFixture
 
     protected override void Configure(TestClusterBuilder builder)
     {
-        builder.Properties["Timeline:Capacity"] = Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Properties["Timeline:CelebrityThreshold"] = CelebrityThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        builder.Properties["Timeline:CelebrityCacheDuration"] = CelebrityCacheDuration.ToString("c", System.Globalization.CultureInfo.InvariantCulture);
-        builder.Properties["Timeline:NodeId"] = NodeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Properties["Timeline:Capacity"] = Invariant(Capacity);
+        builder.Properties["Timeline:CelebrityThreshold"] = Invariant(CelebrityThreshold);
+        builder.Properties["Timeline:CelebrityCacheDuration"] = CelebrityCacheDuration.ToString("c", CultureInfo.InvariantCulture);
+        builder.Properties["Timeline:NodeId"] = Invariant(NodeId);
         builder.AddSiloBuilderConfigurator<CelebrityCacheOnFakeClock>();
     }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,7 +9,7 @@ namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 /// Three silos on durable parts, as a production cluster runs: Azure Queue streams on a real
 /// Azurite (started here, from the copy in <c>tools/azurite</c>), File grain storage in a folder
 /// of its own, and the failure detection the silo host ships. Each silo has a
-/// <see cref="DeliveryProbe"/>. A test may kill a silo: one cluster per test class.
+/// <see cref="DeliveryProbe"/>. Its test kills a silo, so no other test shares the cluster (<see cref="DurableCluster"/>).
 /// </summary>
 public sealed class DurableClusterFixture : TimelineClusterFixture
 {

@@ -50,6 +50,7 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
         {
             await _cluster.DisposeAsync();
         }
+
         await StopDependenciesAsync();
     }
 
@@ -134,7 +135,7 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
     /// <summary>The deliveries <paramref name="silo"/>'s user grains received, in a cluster whose silos have a <see cref="DeliveryProbe"/>.</summary>
     internal static DeliveryProbe ProbeOf(SiloHandle silo) => ServicesOf(silo).GetRequiredService<DeliveryProbe>();
 
-    /// <summary>The cluster's default grain storage (Memory storage is one store for the whole cluster).</summary>
+    /// <summary>The cluster's default grain storage, as a silo reaches it (every silo reaches the same store).</summary>
     internal IGrainStorage Storage => ServicesOf(Cluster.Primary!).GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
 
     /// <summary>Reads a grain's persisted state as storage holds it (System.Text.Json), or null when there is none.</summary>
