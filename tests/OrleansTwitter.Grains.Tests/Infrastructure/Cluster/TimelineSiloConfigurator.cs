@@ -22,7 +22,7 @@ namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 /// <item>the <c>Timeline</c> section.</item>
 /// </list>
 /// </summary>
-public sealed class TimelineSiloConfigurator : ISiloConfigurator
+internal sealed class TimelineSiloConfigurator : ISiloConfigurator
 {
     private const string SecondaryPrefix = "Secondary_";
 
