@@ -1,15 +1,15 @@
 using System.Text.Json;
-using OrleansTwitter.Actors.Persistence;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Followers;
 using OrleansTwitter.Grains.Hosting;
-using OrleansTwitter.Grains.Tests.Infrastructure;
+using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 using OrleansTwitter.Grains.Users;
 
 namespace OrleansTwitter.Grains.Tests.Followers;
 
 /// <summary>Followers are chunked, so no single state write grows with the follower count.</summary>
-public sealed class FollowerChunkTests
+[Collection(SharedCluster.Name)]
+public sealed class FollowerChunkTests(SharedClusterFixture cluster)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -40,26 +40,25 @@ public sealed class FollowerChunkTests
     [Fact]
     public async Task Real_follows_fill_chunks_of_a_thousand_and_every_state_write_stays_bounded()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var star = await silo.RegisterAsync("chStar");
-        var fans = await silo.RegisterManyAsync("chFan", 2_500);
+        var star = await cluster.RegisterAsync("chStar");
+        var fans = await cluster.RegisterManyAsync("chFan", 2_500);
         await fans[0].FollowAsync("chStar");
-        var followersWithOne = (await silo.ReadRawStateAsync(UserGrain.GrainTypeName, "chstar", FollowersState.Name))!.Value.GetRawText().Length;
+        var followersWithOne = (await cluster.ReadRawStateAsync(UserGrain.GrainTypeName, "chstar", FollowersState.Name))!.Value.GetRawText().Length;
 
-        await Task.WhenAll(fans.Skip(1).Select(f => f.FollowAsync("chStar")));
+        await TimelineClusterFixture.InBatchesAsync(fans.Length - 1, i => fans[i + 1].FollowAsync("chStar"));
 
         Assert.Equal(2_500, (await star.GetProfileAsync()).Followers);
-        var followers = (await silo.ReadRawStateAsync(UserGrain.GrainTypeName, "chstar", FollowersState.Name))!.Value.GetRawText().Length;
+        var followers = (await cluster.ReadRawStateAsync(UserGrain.GrainTypeName, "chstar", FollowersState.Name))!.Value.GetRawText().Length;
         Assert.True(followers < followersWithOne + 16, $"the followee's state is {followers} bytes with 2,500 followers and {followersWithOne} with one");
         var chunkSizes = new List<int>();
         for (var chunk = 0; chunk < 3; chunk++)
         {
-            var stored = await silo.ReadRawStateAsync(FollowerChunkGrain.GrainTypeName, FollowerChunkGrain.KeyOf("chstar", chunk), FollowerChunkState.Name);
-            chunkSizes.Add(stored!.Value.GetProperty("members").GetArrayLength());
+            var stored = await cluster.ReadRawStateAsync(FollowerChunkGrain.GrainTypeName, FollowerChunkGrain.KeyOf("chstar", chunk), FollowerChunkState.Name);
+            chunkSizes.Add(stored!.Value.GetProperty(nameof(FollowerChunkState.Members)).GetArrayLength());
         }
 
         Assert.Equal([1_000, 1_000, 500], chunkSizes);
-        Assert.Null(await silo.ReadRawStateAsync(FollowerChunkGrain.GrainTypeName, FollowerChunkGrain.KeyOf("chstar", 3), FollowerChunkState.Name));
+        Assert.Null(await cluster.ReadRawStateAsync(FollowerChunkGrain.GrainTypeName, FollowerChunkGrain.KeyOf("chstar", 3), FollowerChunkState.Name));
     }
 
     private sealed class InMemoryState<T> : IPersistentState<T>

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using OrleansTwitter.Actors.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Hosting;
 using OrleansTwitter.Grains.Tests.Infrastructure;
@@ -14,13 +14,13 @@ public sealed class CelebrityTweetCacheTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(2);
 
-    private static CelebrityTweetCache Create(FakeAuthors authors, ManualTimeProvider clock) =>
+    private static CelebrityTweetCache Create(FakeAuthors authors, FakeTimeProvider clock) =>
         new(authors.FetchAsync, clock, Options.Create(new TimelineOptions { CelebrityCacheDuration = Duration }));
 
     [Fact]
     public async Task Any_number_of_concurrent_readers_cost_the_celebrity_one_call_per_period()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var authors = new FakeAuthors();
         var cache = Create(authors, clock);
 
@@ -46,7 +46,7 @@ public sealed class CelebrityTweetCacheTests
     [Fact]
     public async Task A_failed_fetch_reaches_its_readers_and_is_not_cached()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var authors = new FakeAuthors();
         var cache = Create(authors, clock);
 

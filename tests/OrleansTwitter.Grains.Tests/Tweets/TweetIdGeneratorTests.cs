@@ -1,4 +1,4 @@
-using OrleansTwitter.Actors.Testing;
+using Microsoft.Extensions.Time.Testing;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Tweets;
 
@@ -9,7 +9,7 @@ public sealed class TweetIdGeneratorTests
     [Fact]
     public void Ids_carry_the_time_the_node_and_a_sequence()
     {
-        var clock = new ManualTimeProvider(TweetId.Epoch.AddDays(3).AddMilliseconds(17));
+        var clock = new FakeTimeProvider(TweetId.Epoch.AddDays(3).AddMilliseconds(17));
         var generator = new TweetIdGenerator(clock, nodeId: 513);
 
         var first = generator.Next();
@@ -25,7 +25,7 @@ public sealed class TweetIdGeneratorTests
     [Fact]
     public void Ids_rise_strictly_while_the_clock_stands_still_past_the_sequence_space()
     {
-        var clock = new ManualTimeProvider(TweetId.Epoch.AddYears(2));
+        var clock = new FakeTimeProvider(TweetId.Epoch.AddYears(2));
         var generator = new TweetIdGenerator(clock, nodeId: 1);
         var ids = new List<TweetId>();
         for (var i = 0; i < 3 * (TweetId.MaxSequence + 1); i++)
@@ -41,12 +41,12 @@ public sealed class TweetIdGeneratorTests
     [Fact]
     public void A_clock_that_goes_backwards_never_makes_an_id_older_than_the_last()
     {
-        var clock = new SettableClock(TweetId.Epoch.AddDays(10));
+        var clock = new FakeTimeProvider(TweetId.Epoch.AddDays(10));
         var generator = new TweetIdGenerator(clock, nodeId: 9);
         var before = generator.Next();
 
-        // An NTP step back of a day.
-        clock.Now = TweetId.Epoch.AddDays(9);
+        // An NTP step back of a day (AdjustTime, unlike SetUtcNow, may go backwards, as a real clock can).
+        clock.AdjustTime(TweetId.Epoch.AddDays(9));
         var after = generator.Next();
 
         Assert.True(after > before);
@@ -96,11 +96,4 @@ public sealed class TweetIdGeneratorTests
     [InlineData(1024)]
     public void A_node_id_outside_ten_bits_is_rejected(int nodeId) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new TweetIdGenerator(TimeProvider.System, nodeId));
-
-    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

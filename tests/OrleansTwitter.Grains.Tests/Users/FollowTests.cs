@@ -1,41 +1,49 @@
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Tests.Infrastructure;
+using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 
-public sealed class FollowTests
+[Collection(SharedCluster.Name)]
+public sealed class FollowTests(SharedClusterFixture cluster)
 {
     [Fact]
     public async Task Following_merges_the_followees_recent_tweets_and_unfollowing_removes_them()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var reader = await silo.RegisterAsync("fReader");
-        var author = await silo.RegisterAsync("fAuthor");
-        var other = await silo.RegisterAsync("fOther");
+        var reader = await cluster.RegisterAsync("fReader");
+        var author = await cluster.RegisterAsync("fAuthor");
+        var other = await cluster.RegisterAsync("fOther");
+        var witness = await cluster.RegisterAsync("fWitness");
         await reader.FollowAsync("fOther");
+        await witness.FollowAsync("fAuthor");
         await author.PostAsync("before the follow 1", null);
         await author.PostAsync("before the follow 2", null);
         await other.PostAsync("from other", null);
         await reader.PostAsync("my own", null);
+        await TimelineClusterFixture.WaitForHomeAsync(reader, ["my own", "from other"]);
 
         await reader.FollowAsync("FAUTHOR");
-        Assert.Equal(["my own", "from other", "before the follow 2", "before the follow 1"], await TimelineSilo.HomeTextsAsync(reader));
+        Assert.Equal(["my own", "from other", "before the follow 2", "before the follow 1"], await TimelineClusterFixture.HomeTextsAsync(reader));
 
         await author.PostAsync("after the follow", null);
-        Assert.Equal("after the follow", (await TimelineSilo.HomeTextsAsync(reader))[0]);
+        await TimelineClusterFixture.WaitForHomeAsync(reader, ["after the follow", "my own", "from other", "before the follow 2", "before the follow 1"]);
 
         await reader.UnfollowAsync("fauthor");
-        Assert.Equal(["my own", "from other"], await TimelineSilo.HomeTextsAsync(reader));
+        Assert.Equal(["my own", "from other"], await TimelineClusterFixture.HomeTextsAsync(reader));
         await author.PostAsync("after the unfollow", null);
-        Assert.Equal(["my own", "from other"], await TimelineSilo.HomeTextsAsync(reader));
+
+        // One author's events are fanned out in order, each to every follower before the next:
+        // once the witness has a later post, the fan-out of "after the unfollow" is over.
+        await author.PostAsync("barrier", null);
+        await Eventually.WaitAsync(async () => (await TimelineClusterFixture.HomeTextsAsync(witness, 1)).SequenceEqual(["barrier"]), "the witness to have the author's last post");
+        Assert.Equal(["my own", "from other"], await TimelineClusterFixture.HomeTextsAsync(reader));
     }
 
     [Fact]
     public async Task Follow_and_unfollow_are_idempotent_on_both_sides()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var fan = await silo.RegisterAsync("fIdemFan");
-        var star = await silo.RegisterAsync("fIdemStar");
+        var fan = await cluster.RegisterAsync("fIdemFan");
+        var star = await cluster.RegisterAsync("fIdemStar");
 
         await fan.FollowAsync("fIdemStar");
         await fan.FollowAsync("fidemstar");
@@ -57,8 +65,7 @@ public sealed class FollowTests
     [Fact]
     public async Task Following_yourself_is_rejected()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var narcissus = await silo.RegisterAsync("fSelf");
+        var narcissus = await cluster.RegisterAsync("fSelf");
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => narcissus.FollowAsync("FSELF"));
 
@@ -69,8 +76,7 @@ public sealed class FollowTests
     [Fact]
     public async Task Following_or_unfollowing_an_unknown_user_throws_UnknownUserException_and_a_bad_handle_ArgumentException()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("fLonely");
+        var user = await cluster.RegisterAsync("fLonely");
 
         var follow = await Assert.ThrowsAsync<UnknownUserException>(() => user.FollowAsync("fNobody"));
         var unfollow = await Assert.ThrowsAsync<UnknownUserException>(() => user.UnfollowAsync("fNobody"));
@@ -84,13 +90,12 @@ public sealed class FollowTests
     [Fact]
     public async Task Follow_lists_page_with_cursors_in_key_order()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var star = await silo.RegisterAsync("fListStar");
-        var fans = await silo.RegisterManyAsync("fListFan", 25);
+        var star = await cluster.RegisterAsync("fListStar");
+        var fans = await cluster.RegisterManyAsync("fListFan", 25);
         await Task.WhenAll(fans.Select(f => f.FollowAsync("fListStar")));
         foreach (var handle in new[] { "fListB", "fListA", "fListC" })
         {
-            await silo.RegisterAsync(handle);
+            await cluster.RegisterAsync(handle);
             await fans[0].FollowAsync(handle);
         }
 
@@ -115,15 +120,14 @@ public sealed class FollowTests
     [Fact]
     public async Task Users_following_each_other_at_the_same_moment_do_not_wait_for_each_other()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var left = await silo.RegisterManyAsync("fMutL", 20);
-        var right = await silo.RegisterManyAsync("fMutR", 20);
+        var left = await cluster.RegisterManyAsync("fMutL", 20);
+        var right = await cluster.RegisterManyAsync("fMutR", 20);
 
         await Task.WhenAll(Enumerable.Range(0, 20).SelectMany(i => new[]
         {
             left[i].FollowAsync($"fMutR{i}"),
             right[i].FollowAsync($"fMutL{i}"),
-        })).WaitAsync(TimelineSilo.Wait);
+        })).WaitAsync(Eventually.Timeout);
 
         foreach (var user in left.Concat(right))
         {

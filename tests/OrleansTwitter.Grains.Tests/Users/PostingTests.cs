@@ -1,17 +1,18 @@
 using OrleansTwitter.Contracts;
-using OrleansTwitter.Grains.Tests.Infrastructure;
+using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
+using OrleansTwitter.Grains.Tweets;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 
-public sealed class PostingTests
+[Collection(SharedCluster.Name)]
+public sealed class PostingTests(SharedClusterFixture cluster)
 {
     [Theory]
     [InlineData("")]
     [InlineData("   \t\n ")]
     public async Task Empty_text_is_rejected(string text)
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("postempty");
+        var user = await cluster.RegisterAsync($"postempty{text.Length}");
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => user.PostAsync(text, null));
 
@@ -22,8 +23,7 @@ public sealed class PostingTests
     [Fact]
     public async Task Text_over_280_text_elements_is_rejected_and_280_emoji_with_modifiers_are_accepted()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("postlong");
+        var user = await cluster.RegisterAsync("postlong");
         const string WavingHand = "\U0001F44B\U0001F3FD"; // one text element, four UTF-16 code units
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => user.PostAsync(new string('a', 281), null));
@@ -34,10 +34,9 @@ public sealed class PostingTests
     }
 
     [Fact]
-    public async Task A_post_is_trimmed_stored_and_in_the_authors_home_and_user_timelines()
+    public async Task A_post_is_trimmed_stored_and_in_the_authors_home_and_user_timelines_when_PostAsync_returns()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("PostAda");
+        var user = await cluster.RegisterAsync("PostAda");
 
         var tweet = await user.PostAsync("  hello world  ", null);
 
@@ -45,15 +44,16 @@ public sealed class PostingTests
         Assert.Equal(tweet.Id.Timestamp, tweet.CreatedAt);
         Assert.Equal([tweet], (await user.GetHomeTimelineAsync(10, null)).Items);
         Assert.Equal([tweet], (await user.GetTweetsAsync(10, null)).Items);
-        Assert.Equal(tweet, await silo.Grains.GetGrain<ITweetGrain>(tweet.Id.Value).GetAsync());
+        Assert.Equal(tweet, await cluster.Grains.GetGrain<ITweetGrain>(tweet.Id.Value).GetAsync());
         Assert.Equal(1, (await user.GetProfileAsync()).Tweets);
     }
 
     [Fact]
-    public async Task A_repeated_idempotency_key_returns_the_first_tweet_without_a_duplicate()
+    public async Task A_repeated_idempotency_key_returns_the_first_tweet_and_followers_get_it_once()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("postidem");
+        var user = await cluster.RegisterAsync("postidem");
+        var fan = await cluster.RegisterAsync("postidemfan");
+        await fan.FollowAsync("postidem");
 
         var first = await user.PostAsync("once", "key-1");
         var again = await user.PostAsync("once", "key-1");
@@ -63,13 +63,30 @@ public sealed class PostingTests
         Assert.NotEqual(first.Id, other.Id);
         Assert.Equal(2, (await user.GetTweetsAsync(10, null)).Items.Count);
         await Assert.ThrowsAsync<ArgumentException>(() => user.PostAsync("x", new string('k', 129)));
+
+        // The repeat queues the fan-out again (the first attempt may have died before queueing
+        // it); the follower holds the tweet once. A stream delivers one author's events in order,
+        // so once the follower has the last post, both fan-outs of the first are done.
+        await TimelineClusterFixture.WaitForHomeAsync(fan, ["once", "once"]);
+        Assert.Equal([other.Id, first.Id], (await fan.GetHomeTimelineAsync(10, null)).Items.Select(t => t.Id));
+    }
+
+    [Fact]
+    public async Task Concurrent_posts_on_both_silos_get_unique_ids()
+    {
+        var authors = await cluster.RegisterSpreadAsync("postuniq", 20);
+
+        var tweets = await Task.WhenAll(authors.SelectMany(a => Enumerable.Range(0, 10).Select(i => a.PostAsync($"post {i}", null))));
+
+        Assert.Equal(tweets.Length, tweets.Select(t => t.Id).Distinct().Count());
+        Assert.Equal(cluster.Silos.Count, tweets.Select(t => t.Id.NodeId).Distinct().Count());
+        Assert.All(tweets, t => Assert.Equal(t.Id.Timestamp, t.CreatedAt));
     }
 
     [Fact]
     public async Task The_tweet_store_fetches_batches_in_the_order_asked_and_leaves_out_unknown_ids()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("poststore");
+        var user = await cluster.RegisterAsync("poststore");
         var tweets = new List<Tweet>();
         for (var i = 0; i < 5; i++)
         {
@@ -77,19 +94,18 @@ public sealed class PostingTests
         }
 
         // A fresh store has an empty cache: every fetch goes to the tweet grains.
-        var store = new Grains.Tweets.TweetStore(silo.Grains);
+        var store = new TweetStore(cluster.Grains);
         var fetched = await store.GetManyAsync([tweets[3].Id, new TweetId(12345), tweets[0].Id, tweets[4].Id]);
 
         Assert.Equal([tweets[3], tweets[0], tweets[4]], fetched);
         Assert.Null(await store.GetAsync(new TweetId(777)));
-        Assert.Null(await silo.Grains.GetGrain<ITweetGrain>(777).GetAsync());
+        Assert.Null(await cluster.Grains.GetGrain<ITweetGrain>(777).GetAsync());
     }
 
     [Fact]
     public async Task The_user_timeline_pages_back_through_every_tweet_across_stored_pages()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("postpages");
+        var user = await cluster.RegisterAsync("postpages");
         var posted = new List<Tweet>();
         for (var i = 0; i < 100; i++)
         {
@@ -113,17 +129,21 @@ public sealed class PostingTests
     }
 
     [Fact]
-    public async Task Stored_pages_are_read_back_after_the_author_is_deactivated()
+    public async Task Stored_pages_are_read_back_after_the_author_and_its_tweets_are_deactivated()
     {
-        await using var silo = await TimelineSilo.StartAsync(clock: new Actors.Testing.ManualTimeProvider());
-        var user = await silo.RegisterAsync("postcold");
+        var user = await cluster.RegisterAsync("postcold");
         var posted = new List<Tweet>();
         for (var i = 0; i < 70; i++)
         {
             posted.Add(await user.PostAsync($"tweet {i}", null));
         }
 
-        await silo.CollectIdleAsync();
+        // 70 tweets: two full pages of 32 in page grains, 6 in the head.
+        await cluster.CollectIdleAsync(
+            user.GetGrainId(),
+            GrainId.Create("usertweets", "postcold"),
+            GrainId.Create("tweetpage", TweetPageGrain.KeyOf("postcold", 0)),
+            GrainId.Create("tweetpage", TweetPageGrain.KeyOf("postcold", 1)));
 
         var page = await user.GetTweetsAsync(100, null);
         Assert.Equal(posted.AsEnumerable().Reverse(), page.Items);
@@ -137,8 +157,7 @@ public sealed class PostingTests
     [InlineData(-5)]
     public async Task A_page_size_outside_1_to_100_is_rejected(int limit)
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = await silo.RegisterAsync("postlimit");
+        var user = await cluster.RegisterAsync($"postlimit{limit + 5}");
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.GetHomeTimelineAsync(limit, null));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => user.GetTweetsAsync(limit, null));

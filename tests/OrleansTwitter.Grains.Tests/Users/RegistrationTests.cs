@@ -1,15 +1,15 @@
 using OrleansTwitter.Contracts;
-using OrleansTwitter.Grains.Tests.Infrastructure;
+using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 
-public sealed class RegistrationTests
+[Collection(SharedCluster.Name)]
+public sealed class RegistrationTests(SharedClusterFixture cluster)
 {
     [Fact]
     public async Task Registration_is_idempotent_and_the_first_one_stands()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var user = silo.User("RegAda");
+        var user = cluster.User("RegAda");
 
         Assert.True(await user.RegisterAsync("RegAda", "  Ada Lovelace "));
         Assert.False(await user.RegisterAsync("regada", "Somebody Else"));
@@ -23,10 +23,9 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_missing_display_name_is_the_handle_and_handles_are_looked_up_without_case()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        await silo.User("RegBob").RegisterAsync("RegBob", null);
+        await cluster.User("RegBob").RegisterAsync("RegBob", null);
 
-        var profile = await silo.User("REGBOB").GetProfileAsync();
+        var profile = await cluster.User("REGBOB").GetProfileAsync();
 
         Assert.Equal("RegBob", profile.DisplayName);
     }
@@ -34,9 +33,8 @@ public sealed class RegistrationTests
     [Fact]
     public async Task Registering_a_handle_through_another_users_grain_is_rejected()
     {
-        await using var silo = await TimelineSilo.StartAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => silo.User("regcarl").RegisterAsync("regdave", null));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => cluster.User("regcarl").RegisterAsync("regdave", null));
 
         Assert.Contains("regdave", error.Message, StringComparison.Ordinal);
     }
@@ -48,9 +46,8 @@ public sealed class RegistrationTests
     [InlineData("dash-ed")]
     public async Task A_handle_that_breaks_the_rules_is_rejected_with_the_rules(string handle)
     {
-        await using var silo = await TimelineSilo.StartAsync();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => silo.Grains.GetGrain<IUserGrain>("x").RegisterAsync(handle, null));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => cluster.Grains.GetGrain<IUserGrain>("x").RegisterAsync(handle, null));
 
         Assert.Contains("letters", error.Message, StringComparison.Ordinal);
     }
@@ -58,16 +55,14 @@ public sealed class RegistrationTests
     [Fact]
     public async Task A_display_name_over_50_characters_is_rejected()
     {
-        await using var silo = await TimelineSilo.StartAsync();
 
-        await Assert.ThrowsAsync<ArgumentException>(() => silo.User("regeve").RegisterAsync("regeve", new string('x', 51)));
+        await Assert.ThrowsAsync<ArgumentException>(() => cluster.User("regeve").RegisterAsync("regeve", new string('x', 51)));
     }
 
     [Fact]
     public async Task Every_operation_on_an_unregistered_user_throws_UnknownUserException_naming_it()
     {
-        await using var silo = await TimelineSilo.StartAsync();
-        var ghost = silo.User("ghost");
+        var ghost = cluster.User("ghost");
 
         var errors = new List<UnknownUserException>
         {
