@@ -13,6 +13,11 @@ internal static class SampleValues
 
     public static object Create(Type type, int seed = 1)
     {
+        if (type.IsEnum)
+        {
+            return Value(type, seed);
+        }
+
         if (typeof(Exception).IsAssignableFrom(type))
         {
             var exception = (Exception)Activator.CreateInstance(type, $"sample failure {seed}")!;
@@ -91,6 +96,15 @@ internal static class SampleValues
         if (type.IsEnum)
         {
             return Enum.GetValues(type).GetValue(Enum.GetValues(type).Length - 1)!;
+        }
+
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+        {
+            var (key, value) = (type.GetGenericArguments()[0], type.GetGenericArguments()[1]);
+            var map = (System.Collections.IDictionary)Activator.CreateInstance(type)!;
+            map[Value(key, seed)] = Value(value, seed);
+            map[Value(key, seed + 1)] = Value(value, seed + 1);
+            return map;
         }
 
         if (type.IsGenericType && ElementOf(type) is { } element)

@@ -23,11 +23,30 @@ internal static class WireEquality
             Assert.True(exception.Message == ((Exception)actual).Message, $"{path}.Message: expected '{exception.Message}', got '{((Exception)actual).Message}'");
         }
 
+        if (type.IsEnum)
+        {
+            Assert.True(expected.Equals(actual), $"{path}: expected {expected}, got {actual}");
+            return;
+        }
+
         if (type.GetCustomAttributes(typeof(GenerateSerializerAttribute), inherit: false).Length > 0)
         {
             foreach (var member in WireTypes.IdMembers(type))
             {
                 AssertSame(WireTypes.ValueOf(member, expected), WireTypes.ValueOf(member, actual), $"{path}.{member.Name}");
+            }
+
+            return;
+        }
+
+        if (expected is IDictionary map)
+        {
+            var other = (IDictionary)actual;
+            Assert.True(map.Count == other.Count, $"{path}: expected {map.Count} entries, got {other.Count}");
+            foreach (DictionaryEntry entry in map)
+            {
+                Assert.True(other.Contains(entry.Key), $"{path}: the entry '{entry.Key}' is missing");
+                AssertSame(entry.Value, other[entry.Key], $"{path}[{entry.Key}]");
             }
 
             return;
