@@ -1,3 +1,4 @@
+using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 using OrleansTwitter.Grains.Users;
 
@@ -36,22 +37,22 @@ public sealed class ColdUserTests(SharedClusterFixture cluster)
         await fan.FollowAsync("coQuiet");
         await fan.FollowAsync("coChatty");
         var old = await quiet.PostAsync("old and quiet", null);
-        var chats = new List<string>();
+        var posted = new List<Tweet> { old };
         for (var i = 0; i < 10; i++)
         {
-            chats.Insert(0, (await chatty.PostAsync($"chat {i}", null)).Text);
+            posted.Add(await chatty.PostAsync($"chat {i}", null));
         }
 
-        List<string> before = [.. chats, "old and quiet"];
+        var before = TimelineClusterFixture.NewestFirst([.. posted]);
         await TimelineClusterFixture.WaitForHomeAsync(fan, before);
         await cluster.DeactivateAsync(fan);
 
         var snapshot = await cluster.ReadRawStateAsync(UserGrain.GrainTypeName, "cosnapfan", HomeSnapshotState.Name);
         Assert.NotNull(snapshot);
-        Assert.Equal(old.Id.ToString(), snapshot.Value.GetProperty(nameof(HomeSnapshotState.Oldest)).GetString());
+        Assert.Equal(posted.Min(t => t.Id).ToString(), snapshot.Value.GetProperty(nameof(HomeSnapshotState.Oldest)).GetString());
         Assert.Equal(11, snapshot.Value.GetProperty(nameof(HomeSnapshotState.Count)).GetInt32());
 
-        await chatty.PostAsync("meanwhile", null);
-        Assert.Equal(["meanwhile", .. before], await TimelineClusterFixture.HomeTextsAsync(fan));
+        var meanwhile = await chatty.PostAsync("meanwhile", null);
+        Assert.Equal(TimelineClusterFixture.NewestFirst([meanwhile, .. posted]), await TimelineClusterFixture.HomeTextsAsync(fan));
     }
 }

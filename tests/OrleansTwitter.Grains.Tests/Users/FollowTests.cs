@@ -16,27 +16,27 @@ public sealed class FollowTests(SharedClusterFixture cluster)
         var witness = await cluster.RegisterAsync("fWitness");
         await reader.FollowAsync("fOther");
         await witness.FollowAsync("fAuthor");
-        await author.PostAsync("before the follow 1", null);
-        await author.PostAsync("before the follow 2", null);
-        await other.PostAsync("from other", null);
-        await reader.PostAsync("my own", null);
-        await TimelineClusterFixture.WaitForHomeAsync(reader, ["my own", "from other"]);
+        var before1 = await author.PostAsync("before the follow 1", null);
+        var before2 = await author.PostAsync("before the follow 2", null);
+        var fromOther = await other.PostAsync("from other", null);
+        var own = await reader.PostAsync("my own", null);
+        await TimelineClusterFixture.WaitForHomeAsync(reader, TimelineClusterFixture.NewestFirst(own, fromOther));
 
         await reader.FollowAsync("FAUTHOR");
-        Assert.Equal(["my own", "from other", "before the follow 2", "before the follow 1"], await TimelineClusterFixture.HomeTextsAsync(reader));
+        Assert.Equal(TimelineClusterFixture.NewestFirst(own, fromOther, before2, before1), await TimelineClusterFixture.HomeTextsAsync(reader));
 
-        await author.PostAsync("after the follow", null);
-        await TimelineClusterFixture.WaitForHomeAsync(reader, ["after the follow", "my own", "from other", "before the follow 2", "before the follow 1"]);
+        var after = await author.PostAsync("after the follow", null);
+        await TimelineClusterFixture.WaitForHomeAsync(reader, TimelineClusterFixture.NewestFirst(after, own, fromOther, before2, before1));
 
         await reader.UnfollowAsync("fauthor");
-        Assert.Equal(["my own", "from other"], await TimelineClusterFixture.HomeTextsAsync(reader));
+        Assert.Equal(TimelineClusterFixture.NewestFirst(own, fromOther), await TimelineClusterFixture.HomeTextsAsync(reader));
         await author.PostAsync("after the unfollow", null);
 
         // One author's events are fanned out in order, each to every follower before the next:
         // once the witness has a later post, the fan-out of "after the unfollow" is over.
         await author.PostAsync("barrier", null);
         await Eventually.WaitAsync(async () => (await TimelineClusterFixture.HomeTextsAsync(witness, 1)).SequenceEqual(["barrier"]), "the witness to have the author's last post");
-        Assert.Equal(["my own", "from other"], await TimelineClusterFixture.HomeTextsAsync(reader));
+        Assert.Equal(TimelineClusterFixture.NewestFirst(own, fromOther), await TimelineClusterFixture.HomeTextsAsync(reader));
     }
 
     [Fact]

@@ -118,6 +118,13 @@ public abstract class TimelineClusterFixture : IAsyncLifetime
     public static async Task<List<string>> HomeTextsAsync(IUserGrain user, int limit = TimelineLimits.MaxPageSize) =>
         [.. (await user.GetHomeTimelineAsync(limit, null)).Items.Select(t => t.Text)];
 
+    /// <summary>
+    /// The texts of <paramref name="tweets"/> in home-timeline order, newest id first. Tweets of
+    /// different silos made in one millisecond are ordered by node id, not by when they were
+    /// posted, so a test that posts from several users reads the order from the ids.
+    /// </summary>
+    public static string[] NewestFirst(params Tweet[] tweets) => [.. tweets.OrderByDescending(t => t.Id).Select(t => t.Text)];
+
     /// <summary>Waits until the user's home timeline reads <paramref name="expected"/> (newest first); fan-out is asynchronous.</summary>
     public static Task WaitForHomeAsync(IUserGrain user, IReadOnlyList<string> expected) =>
         Eventually.WaitAsync(
