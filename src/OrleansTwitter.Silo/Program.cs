@@ -31,8 +31,15 @@ catch (DependencyUnavailableException unavailable)
 }
 
 // SIGTERM stops the host, which runs Orleans' graceful shutdown: the gateway closes, the silo
-// turns ShuttingDown (readiness fails), and its grains deactivate to move elsewhere.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+// turns ShuttingDown (readiness fails), and its grains deactivate to move elsewhere. The HTTP
+// port starts beside the silo rather than after it, and stops after it (SiloStopsFirst), so
+// /health/ready answers 503 while the silo joins or leaves instead of refusing connections.
+builder.Services.Configure<HostOptions>(o =>
+{
+    o.ShutdownTimeout = TimeSpan.FromSeconds(45);
+    o.ServicesStartConcurrently = true;
+});
+builder.Services.AddHostedService<SiloStopsFirst>();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: ["ready"]);
 builder.Services.AddSiloTelemetry();
 
@@ -41,6 +48,8 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapPrometheusScrapingEndpoint("/metrics");
 app.MapOrleansDashboard(routePrefix: "/dashboard");
+// Taken now: a failed start disposes the services it comes from.
+var lifetime = app.Lifetime;
 try
 {
     await app.RunAsync();
@@ -54,6 +63,11 @@ catch (OrleansConfigurationException invalid)
 {
     return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
 }
+catch (Exception stoppedWhileStarting) when (lifetime.ApplicationStopping.IsCancellationRequested && IsCancellation(stoppedWhileStarting))
+{
+    // SIGTERM before the silo had started: it stopped as asked, with nothing to hand over.
+    Console.WriteLine("OrleansTwitter.Silo: stopped while starting.");
+}
 
 return 0;
 
@@ -62,3 +76,8 @@ static int Fail(string message, int exitCode)
     Console.Error.WriteLine($"OrleansTwitter.Silo: {(exitCode == OperatorConfigurationException.ExitCode ? "invalid configuration" : "cannot start")}: {message}");
     return exitCode;
 }
+
+// A start cut short by a stop fails with cancellations, one per hosted service still starting.
+static bool IsCancellation(Exception exception) => exception is AggregateException all
+    ? all.InnerExceptions.All(IsCancellation)
+    : exception is OperationCanceledException or OrleansLifecycleCanceledException;

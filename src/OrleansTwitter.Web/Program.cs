@@ -37,6 +37,8 @@ catch (DependencyUnavailableException unavailable)
 builder.AddWebFrontEnd();
 var app = builder.Build();
 app.UseWebFrontEnd();
+// Taken now: a failed start disposes the services it comes from.
+var lifetime = app.Lifetime;
 try
 {
     await app.RunAsync();
@@ -49,6 +51,11 @@ catch (OrleansConfigurationException invalid)
 {
     return Fail(invalid.Message, OperatorConfigurationException.ExitCode);
 }
+catch (Exception stoppedWhileStarting) when (lifetime.ApplicationStopping.IsCancellationRequested && IsCancellation(stoppedWhileStarting))
+{
+    // SIGTERM before the silo had started: it stopped as asked, with nothing to hand over.
+    Console.WriteLine("OrleansTwitter.Web: stopped while starting.");
+}
 
 return 0;
 
@@ -57,3 +64,8 @@ static int Fail(string message, int exitCode)
     Console.Error.WriteLine($"OrleansTwitter.Web: {(exitCode == OperatorConfigurationException.ExitCode ? "invalid configuration" : "cannot start")}: {message}");
     return exitCode;
 }
+
+// A start cut short by a stop fails with cancellations, one per hosted service still starting.
+static bool IsCancellation(Exception exception) => exception is AggregateException all
+    ? all.InnerExceptions.All(IsCancellation)
+    : exception is OperationCanceledException or OrleansLifecycleCanceledException;
