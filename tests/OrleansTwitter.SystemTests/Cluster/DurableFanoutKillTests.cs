@@ -3,6 +3,7 @@ using System.Globalization;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Cluster;
@@ -51,7 +52,7 @@ public sealed class DurableFanoutKillTests(RedisServerFixture redis, ITestOutput
 
         // A first post activates the author's fan-out grain; once every follower has it, each is active with its timeline built.
         var acknowledged = new List<string> { (await setup.PostAsync(authorToken, "warm-up")).Value };
-        await Eventually.MeetsAsync("every follower to have the warm-up post", TimeSpan.FromSeconds(30), () => MissingAsync(setup, followers, acknowledged));
+        await Eventually.MeetsAsync(() => MissingAsync(setup, followers, acknowledged), TimeSpan.FromSeconds(30), "every follower to have the warm-up post", Eventually.SlowPoll);
 
         var management = scenario.Client.GetGrain<IManagementGrain>(0);
         var fanoutHost = await management.GetActivationAddress(scenario.Client.GetGrain(GrainId.Create("fanout", Author)))
@@ -89,8 +90,8 @@ public sealed class DurableFanoutKillTests(RedisServerFixture redis, ITestOutput
         string? missing = null;
         try
         {
-            await Eventually.MeetsAsync("every follower's home timeline to hold every acknowledged post exactly once", DeliveryTimeout,
-                async () => missing = await MissingAsync(setup, followers, acknowledged));
+            await Eventually.MeetsAsync(async () => missing = await MissingAsync(setup, followers, acknowledged),
+                DeliveryTimeout, "every follower's home timeline to hold every acknowledged post exactly once", Eventually.SlowPoll);
         }
         finally
         {

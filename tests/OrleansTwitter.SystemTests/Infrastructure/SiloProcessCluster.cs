@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Infrastructure;
@@ -145,11 +146,11 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     {
         foreach (var silo in _running)
         {
-            await Eventually.MeetsAsync($"{silo}'s membership view to list {newcomer} as active", ViewTimeout, async () =>
+            await Eventually.MeetsAsync(async () =>
             {
                 var view = await ActiveViewOfAsync(silo);
                 return view.Contains(newcomer.Ports.Endpoint) ? null : $"active: {string.Join(", ", view)}";
-            });
+            }, ViewTimeout, $"{silo}'s membership view to list {newcomer} as active", Eventually.SlowPoll);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Net;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Silo;
@@ -52,7 +53,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
             Assert.True(Directory.Exists(Path.Combine(_workingDirectory, "data")), "no ./data folder in the silo's working directory");
 
             string metrics = string.Empty;
-            await Eventually.MeetsAsync("/metrics to show Orleans' meters and ours", TimeSpan.FromSeconds(15), async () =>
+            await Eventually.MeetsAsync(async () =>
             {
                 using var response = await http.GetAsync("/metrics");
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -62,7 +63,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
                 return lines.Any(l => l.StartsWith("orleans_", StringComparison.Ordinal)) && lines.Any(l => l.StartsWith("orleanstwitter_timeline_tweets_posted", StringComparison.Ordinal))
                     ? null
                     : $"{lines.Length} lines, {lines.Count(l => l.StartsWith("orleans_", StringComparison.Ordinal))} orleans_, {lines.Count(l => l.StartsWith("orleanstwitter_", StringComparison.Ordinal))} orleanstwitter_";
-            });
+            }, TimeSpan.FromSeconds(15), "/metrics to show Orleans' meters and ours", Eventually.SlowPoll);
             Assert.Contains("# TYPE orleanstwitter_timeline_tweets_posted_total counter", metrics, StringComparison.Ordinal);
 
             using var dashboard = await http.GetAsync("/dashboard");
