@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansTwitter.Testing.Processes;
 using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
@@ -57,7 +58,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
         var silos = Enumerable.Range(0, count).Select(_ => Launch()).ToList();
         foreach (var silo in silos)
         {
-            await Readiness.WaitAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
+            await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
         }
 
         foreach (var silo in silos)
@@ -70,7 +71,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     public async Task<SiloNode> StartSiloAsync()
     {
         var silo = Launch();
-        await Readiness.WaitAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
+        await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
         await WaitUntilEverySiloSeesAsync(silo);
         return silo;
     }
@@ -127,7 +128,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     {
         var ports = SiloPorts.Free();
         var name = $"silo {(_started.Count + 1).ToString(CultureInfo.InvariantCulture)}";
-        var silo = new SiloNode(HostProcess.Start(name, HostProcess.SiloAssemblyPath, _folder, [.. ports.Arguments, .. _settings]), ports);
+        var silo = new SiloNode(Programs.StartSilo(name, _folder, [.. ports.Arguments, .. _settings]), ports);
         _started.Add(silo);
         _running.Add(silo);
         return silo;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Testing.Processes;
 using OrleansTwitter.Testing.Servers;
 using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
@@ -26,7 +27,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     public async Task With_defaults_on_given_ports_it_serves_health_metrics_and_the_dashboard_and_exits_0_on_SIGTERM()
     {
         var ports = SiloPorts.Free();
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, ports.Arguments);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, ports.Arguments);
         using var http = new HttpClient { BaseAddress = ports.HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
         try
         {
@@ -92,7 +93,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     [InlineData("Silo:HttpPort", "--Silo:HttpPort=70000")]
     public async Task A_bad_setting_stops_it_at_start_with_exit_code_2_and_one_line_naming_the_key(string key, params string[] settings)
     {
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
 
         Assert.Equal(2, await silo.WaitForExitAsync(RefusalTimeout));
         var line = Assert.Single(silo.ErrorLines);
@@ -107,7 +108,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     public async Task Settings_are_read_from_environment_variables_too()
     {
         var environment = new Dictionary<string, string> { ["Storage__Provider"] = "Tape" };
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, environment, SiloPorts.Free().Arguments);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, environment, SiloPorts.Free().Arguments);
 
         Assert.Equal(2, await silo.WaitForExitAsync(RefusalTimeout));
         Assert.Contains("Storage:Provider is 'Tape'", Assert.Single(silo.ErrorLines), StringComparison.Ordinal);
@@ -123,7 +124,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
         var (key, settings) = server == "Redis"
             ? ("Redis:ConnectionString", new[] { "--Cluster:Membership=Redis", $"--Redis:ConnectionString=127.0.0.1:{Invariant(closed)}" })
             : ("Storage:ConnectionString", ["--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={AzuriteProcess.ConnectionStringFor(closed, FreeTcpPort.Next())}"]);
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
 
         Assert.Equal(3, await silo.WaitForExitAsync(RefusalTimeout));
         var line = Assert.Single(silo.ErrorLines);
@@ -139,7 +140,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     /// when null, until the port closes or the process exits); returns what it saw, in order,
     /// with repeats collapsed: "refused", or the status code.
     /// </summary>
-    private static async Task<List<string>> ReadinessUntilAsync(HttpClient http, HostProcess silo, HttpStatusCode? expected, TimeSpan timeout)
+    private static async Task<List<string>> ReadinessUntilAsync(HttpClient http, ChildProcess silo, HttpStatusCode? expected, TimeSpan timeout)
     {
         var seen = new List<string>();
         var deadline = DateTime.UtcNow + timeout;
