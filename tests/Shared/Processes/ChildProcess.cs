@@ -183,7 +183,7 @@ internal sealed partial class ChildProcess : IAsyncDisposable
         }
         catch (TimeoutException exception)
         {
-            throw new TimeoutException($"{exception.Message} {LastLines()}", exception);
+            throw new TimeoutException($"{exception.Message}{Environment.NewLine}{LastLines()}", exception);
         }
     }
 
