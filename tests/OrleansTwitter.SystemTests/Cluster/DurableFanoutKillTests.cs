@@ -104,24 +104,21 @@ public sealed class DurableFanoutKillTests(RedisServerFixture redis, ITestOutput
     /// <summary>Posts tweet <paramref name="n"/> with its own idempotency key, again after each failure, until it is acknowledged.</summary>
     private static async Task<(string Id, int FailedAttempts)> PostUntilAcknowledgedAsync(ApiClient api, string token, int n)
     {
-        var deadline = Stopwatch.StartNew();
+        string? id = null;
         var failed = 0;
-        while (true)
+        await Eventually.MeetsAsync(async () =>
         {
             var posted = await api.PostAsync(token, $"burst {n}", idempotencyKey: $"burst-{n}");
             if (posted.Ok)
             {
-                return (posted.Value, failed);
+                id = posted.Value;
+                return null;
             }
 
             failed++;
-            if (deadline.Elapsed > PostDeadline)
-            {
-                throw new TimeoutException($"Post {n} was not acknowledged within {PostDeadline}: {posted.Failure}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
+            return posted.Failure;
+        }, PostDeadline, $"post {n} to be acknowledged", TimeSpan.FromMilliseconds(200));
+        return (id!, failed);
     }
 
     /// <summary>What the followers' home timelines lack of <paramref name="acknowledged"/> (or hold twice), or null when nothing.</summary>

@@ -143,28 +143,20 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     private static async Task<List<string>> ReadinessUntilAsync(HttpClient http, ChildProcess silo, HttpStatusCode? expected, TimeSpan timeout)
     {
         var seen = new List<string>();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        await Eventually.MeetsAsync(async () =>
         {
             string status;
+            bool reached;
             try
             {
                 using var response = await http.GetAsync("/health/ready");
                 status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                if (response.StatusCode == expected)
-                {
-                    seen.Add(status);
-                    return seen;
-                }
+                reached = response.StatusCode == expected;
             }
             catch (HttpRequestException)
             {
                 status = "refused";
-                if (expected is null)
-                {
-                    seen.Add(status);
-                    return seen;
-                }
+                reached = expected is null;
             }
 
             if (seen.Count == 0 || seen[^1] != status)
@@ -172,16 +164,15 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
                 seen.Add(status);
             }
 
-            if (silo.HasExited)
+            if (!reached && silo.HasExited)
             {
                 Assert.True(expected is null, $"The silo exited with code {silo.ExitCode} while /health/ready showed {string.Join(", ", seen)}. Its output:{Environment.NewLine}{silo.Output}");
-                return seen;
+                reached = true;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-
-        throw new TimeoutException($"/health/ready did not reach {expected?.ToString() ?? "closed"} within {timeout}; it showed {string.Join(", ", seen)}. Output:{Environment.NewLine}{silo.Output}");
+            return reached ? null : string.Join(", ", seen);
+        }, timeout, $"/health/ready to reach {expected?.ToString() ?? "closed"}", TimeSpan.FromMilliseconds(50));
+        return seen;
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
