@@ -2,6 +2,7 @@ using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Tests.Infrastructure;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 using OrleansTwitter.Grains.Users;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Delivery;
 

@@ -1,8 +1,8 @@
 using Orleans.TestingHost;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Fanout;
-using OrleansTwitter.Grains.Tests.Infrastructure;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Delivery;
 

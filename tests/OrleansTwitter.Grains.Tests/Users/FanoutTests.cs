@@ -1,7 +1,7 @@
 using OrleansTwitter.Contracts;
-using OrleansTwitter.Grains.Tests.Infrastructure;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 using OrleansTwitter.Grains.Users;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 
@@ -113,7 +113,7 @@ public sealed class FanoutTests(SharedClusterFixture cluster)
             }
         }
 
-        var posted = await Task.WhenAll(users.SelectMany(u => Enumerable.Range(0, 5).Select(n => u.PostAsync($"mesh {n}", null)))).WaitAsync(Eventually.Timeout);
+        var posted = await Task.WhenAll(users.SelectMany(u => Enumerable.Range(0, 5).Select(n => u.PostAsync($"mesh {n}", null)))).WaitAsync(Eventually.DefaultTimeout);
 
         foreach (var user in users)
         {

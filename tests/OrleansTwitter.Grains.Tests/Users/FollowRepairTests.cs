@@ -1,8 +1,8 @@
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Followers;
-using OrleansTwitter.Grains.Tests.Infrastructure;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 using OrleansTwitter.Grains.Users;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 

@@ -1,6 +1,6 @@
 using OrleansTwitter.Contracts;
-using OrleansTwitter.Grains.Tests.Infrastructure;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 
@@ -127,7 +127,7 @@ public sealed class FollowTests(SharedClusterFixture cluster)
         {
             left[i].FollowAsync($"fMutR{i}"),
             right[i].FollowAsync($"fMutL{i}"),
-        })).WaitAsync(Eventually.Timeout);
+        })).WaitAsync(Eventually.DefaultTimeout);
 
         foreach (var user in left.Concat(right))
         {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using OrleansTwitter.Contracts;
-using OrleansTwitter.Grains.Tests.Infrastructure;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 

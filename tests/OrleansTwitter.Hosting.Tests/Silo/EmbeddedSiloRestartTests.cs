@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Hosting.Tests.Infrastructure;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Hosting.Tests.Silo;
 
@@ -36,7 +37,7 @@ public sealed class EmbeddedSiloRestartTests : IDisposable
             Assert.True(await grains.GetGrain<IUserGrain>(bob).RegisterAsync(bob, null));
             await grains.GetGrain<IUserGrain>(bob).FollowAsync(alice);
             posted = await grains.GetGrain<IUserGrain>(alice).PostAsync("written before the restart", idempotencyKey);
-            await Bounded.UntilAsync(
+            await Eventually.WaitForAsync(
                 () => grains.GetGrain<IUserGrain>(bob).GetHomeTimelineAsync(10, null),
                 page => page.Items.Any(t => t.Id == posted.Id),
                 FanoutBound,

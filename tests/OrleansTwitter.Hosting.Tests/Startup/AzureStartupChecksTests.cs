@@ -1,6 +1,7 @@
 using OrleansTwitter.Hosting.Configuration;
 using OrleansTwitter.Hosting.Tests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Hosting.Tests.Startup;
 
@@ -19,7 +20,7 @@ public sealed class AzureStartupChecksTests(AzuriteFixture fixture) : IClassFixt
         var configuration = Settings.From(
             ("Storage:Provider", "AzureBlob"), ("Storage:ConnectionString", fixture.Azurite.ConnectionString), ("Streams:Provider", "AzureQueue"));
 
-        var report = await Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the probes of Azurite");
+        var report = await Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the probes of Azurite");
 
         Assert.Null(report);
     }
@@ -30,7 +31,7 @@ public sealed class AzureStartupChecksTests(AzuriteFixture fixture) : IClassFixt
         var configuration = Settings.From(
             ("Storage:ConnectionString", ClosedAccount()), ("Streams:Provider", "AzureQueue"), ("Streams:ConnectionString", fixture.Azurite.ConnectionString));
 
-        await Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of Azurite's queues");
+        await Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of Azurite's queues");
     }
 
     [Fact]
@@ -39,7 +40,7 @@ public sealed class AzureStartupChecksTests(AzuriteFixture fixture) : IClassFixt
         var configuration = Settings.From(("Storage:Provider", "AzureBlob"), ("Storage:ConnectionString", ClosedAccount()));
 
         var ex = await Assert.ThrowsAsync<DependencyUnavailableException>(
-            () => Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of a closed port to fail"));
+            () => Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of a closed port to fail"));
 
         OperatorMessages.AssertOneLineNaming(ex, "Storage:ConnectionString");
         Assert.Contains("blob", ex.Message, StringComparison.Ordinal);
@@ -53,7 +54,7 @@ public sealed class AzureStartupChecksTests(AzuriteFixture fixture) : IClassFixt
         var configuration = Settings.From(("Storage:Provider", "AzureBlob"), ("Storage:ConnectionString", account), ("Streams:Provider", "AzureQueue"));
 
         var ex = await Assert.ThrowsAsync<DependencyUnavailableException>(
-            () => Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of a closed port to fail"));
+            () => Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of a closed port to fail"));
 
         OperatorMessages.AssertOneLineNaming(ex, "Storage:ConnectionString");
         Assert.Contains("queue", ex.Message, StringComparison.Ordinal);
@@ -69,7 +70,7 @@ public sealed class AzureStartupChecksTests(AzuriteFixture fixture) : IClassFixt
             ("Streams:ConnectionString", ClosedAccount()));
 
         var ex = await Assert.ThrowsAsync<DependencyUnavailableException>(
-            () => Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of a closed port to fail"));
+            () => Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the probe of a closed port to fail"));
 
         OperatorMessages.AssertOneLineNaming(ex, "Streams:ConnectionString");
     }
@@ -81,7 +82,7 @@ public sealed class AzureStartupChecksTests(AzuriteFixture fixture) : IClassFixt
         // here, so any probe of it would throw.
         var configuration = Settings.From(("Storage:Path", "unused"));
 
-        var report = await Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the start-up checks");
+        var report = await Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the start-up checks");
 
         Assert.Null(report);
     }

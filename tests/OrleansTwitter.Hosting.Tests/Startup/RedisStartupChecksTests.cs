@@ -2,6 +2,7 @@ using System.Globalization;
 using OrleansTwitter.Hosting.Configuration;
 using OrleansTwitter.Hosting.Tests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Hosting.Tests.Startup;
 
@@ -30,7 +31,7 @@ public sealed class RedisStartupChecksTests(RedisServerFixture redis) : IClassFi
         {
             var configuration = SiloConfiguration(clusterId);
 
-            var report = await Bounded.WithinAsync(StartupChecks.RunAsync(configuration), Bound, "the start-up checks");
+            var report = await Eventually.CompletesAsync(StartupChecks.RunAsync(configuration), Bound, "the start-up checks");
 
             var nodeId = int.Parse(configuration["Timeline:NodeId"]!, CultureInfo.InvariantCulture);
             Assert.Contains($"Timeline:NodeId {nodeId}", report, StringComparison.Ordinal);
@@ -48,7 +49,7 @@ public sealed class RedisStartupChecksTests(RedisServerFixture redis) : IClassFi
         var clusterId = NewClusterId();
         var configurations = Enumerable.Range(0, Silos).Select(_ => SiloConfiguration(clusterId)).ToList();
 
-        await Bounded.WithinAsync(
+        await Eventually.CompletesAsync(
             Task.WhenAll(configurations.Select(c => Task.Run(() => StartupChecks.RunAsync(c)))), Bound, $"{Silos} concurrent start-up checks");
 
         var ids = configurations.Select(c => int.Parse(c["Timeline:NodeId"]!, CultureInfo.InvariantCulture)).Order().ToList();
@@ -108,7 +109,7 @@ public sealed class RedisStartupChecksTests(RedisServerFixture redis) : IClassFi
             ("Cluster:Membership", "Redis"), ("Redis:ConnectionString", $"127.0.0.1:{FreeTcpPort.Next()}"), ("Cluster:ClusterId", NewClusterId()));
 
         var ex = await Assert.ThrowsAsync<DependencyUnavailableException>(
-            () => Bounded.WithinAsync(StartupChecks.RunAsync(configuration, client), Bound, "the probe of a closed port to fail"));
+            () => Eventually.CompletesAsync(StartupChecks.RunAsync(configuration, client), Bound, "the probe of a closed port to fail"));
 
         OperatorMessages.AssertOneLineNaming(ex, "Redis:ConnectionString");
         Assert.Null(configuration["Timeline:NodeId"]);

@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 using System.Text.RegularExpressions;
+using OrleansTwitter.Testing.Processes;
 
 namespace OrleansTwitter.Hosting.Tests.Storage;
 
@@ -13,108 +11,33 @@ namespace OrleansTwitter.Hosting.Tests.Storage;
 /// </summary>
 internal sealed partial class ContenderProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output = new();
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChildProcess _process;
 
-    private ContenderProcess(Process process) => _process = process;
-
-    private string Output => string.Join(Environment.NewLine, _output);
+    private ContenderProcess(ChildProcess process) => _process = process;
 
     public static ContenderProcess Start(string root, string key, int increments)
     {
         var assembly = typeof(ContenderProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "ContenderAssemblyPath").Value!;
-        if (!File.Exists(assembly))
-        {
-            throw new FileNotFoundException($"Build the test project first: {assembly} does not exist.", assembly);
-        }
-
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in new[] { assembly, root, key, increments.ToString(CultureInfo.InvariantCulture), "--wait-for-go" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        var contender = new ContenderProcess(process);
-        process.OutputDataReceived += (_, e) => contender.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => contender.Append(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return contender;
+        return new ContenderProcess(ChildProcess.StartDotnet("the contender", assembly,
+            [root, key, increments.ToString(CultureInfo.InvariantCulture), "--wait-for-go"], standardInput: true));
     }
 
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        try
-        {
-            await _ready.Task.WaitAsync(timeout);
-        }
-        catch (TimeoutException)
-        {
-            throw new TimeoutException($"The contender did not print 'ready' within {timeout}. Its output:{Environment.NewLine}{Output}");
-        }
-    }
+    public Task WaitUntilReadyAsync(TimeSpan timeout) => _process.WaitForLineAsync("'ready'", line => line == "ready", timeout);
 
-    public async Task GoAsync()
-    {
-        await _process.StandardInput.WriteLineAsync("go");
-        await _process.StandardInput.FlushAsync();
-    }
+    public Task GoAsync() => _process.WriteLineAsync("go");
 
     /// <summary>Waits for a successful exit and returns how many races the contender lost.</summary>
     public async Task<int> WaitForLostRacesAsync(TimeSpan timeout)
     {
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The contender did not finish within {timeout}. Its output:{Environment.NewLine}{Output}");
-        }
-
-        Assert.True(_process.ExitCode == 0, $"The contender exited with code {_process.ExitCode}. Its output:{Environment.NewLine}{Output}");
-        var done = _output.Select(line => DoneLine().Match(line)).SingleOrDefault(match => match.Success);
-        Assert.True(done is not null, $"The contender printed no 'done' line. Its output:{Environment.NewLine}{Output}");
+        var exitCode = await _process.WaitForExitAsync(timeout);
+        Assert.True(exitCode == 0, $"The contender exited with code {exitCode}. Its output:{Environment.NewLine}{_process.Output}");
+        var done = _process.Lines.Select(line => DoneLine().Match(line)).SingleOrDefault(match => match.Success);
+        Assert.True(done is not null, $"The contender printed no 'done' line. Its output:{Environment.NewLine}{_process.Output}");
         return int.Parse(done.Groups["lost"].Value, CultureInfo.InvariantCulture);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        _output.Enqueue(line);
-        if (line == "ready")
-        {
-            _ready.TrySetResult();
-        }
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     [GeneratedRegex("^done: [0-9]+ increments, (?<lost>[0-9]+) lost races$")]
     private static partial Regex DoneLine();

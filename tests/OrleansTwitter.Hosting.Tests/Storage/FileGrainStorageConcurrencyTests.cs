@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Orleans.Storage;
 using OrleansTwitter.Hosting.Tests.Infrastructure;
+using OrleansTwitter.Testing.Waiting;
 using static OrleansTwitter.Hosting.Tests.Storage.FileStorages;
 
 namespace OrleansTwitter.Hosting.Tests.Storage;
@@ -50,7 +51,7 @@ public sealed class FileGrainStorageConcurrencyTests : IDisposable
                 }
             }
         }));
-        await Bounded.WithinAsync(Task.WhenAll(writers), Bound, $"{Writers} writers to make {IncrementsEach} increments each");
+        await Eventually.CompletesAsync(Task.WhenAll(writers), Bound, $"{Writers} writers to make {IncrementsEach} increments each");
 
         var final = new GrainState<Counter>(new Counter());
         await shared.ReadStateAsync(CounterState, grainId, final);
@@ -79,7 +80,7 @@ public sealed class FileGrainStorageConcurrencyTests : IDisposable
             a.State!.Text = $"a{round}";
             b.State!.Text = $"b{round}";
 
-            var outcomes = await Bounded.WithinAsync(
+            var outcomes = await Eventually.CompletesAsync(
                 Task.WhenAll(
                     Task.Run(() => WriteAfterBarrierAsync(first, grainId, a, barrier)),
                     Task.Run(() => WriteAfterBarrierAsync(second, grainId, b, barrier))),

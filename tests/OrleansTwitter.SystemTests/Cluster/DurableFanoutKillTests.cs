@@ -3,6 +3,7 @@ using System.Globalization;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Cluster;
@@ -51,7 +52,7 @@ public sealed class DurableFanoutKillTests(RedisServerFixture redis, ITestOutput
 
         // A first post activates the author's fan-out grain; once every follower has it, each is active with its timeline built.
         var acknowledged = new List<string> { (await setup.PostAsync(authorToken, "warm-up")).Value };
-        await Eventually.MeetsAsync("every follower to have the warm-up post", TimeSpan.FromSeconds(30), () => MissingAsync(setup, followers, acknowledged));
+        await Eventually.MeetsAsync(() => MissingAsync(setup, followers, acknowledged), TimeSpan.FromSeconds(30), "every follower to have the warm-up post", Eventually.SlowPoll);
 
         var management = scenario.Client.GetGrain<IManagementGrain>(0);
         var fanoutHost = await management.GetActivationAddress(scenario.Client.GetGrain(GrainId.Create("fanout", Author)))
@@ -89,8 +90,8 @@ public sealed class DurableFanoutKillTests(RedisServerFixture redis, ITestOutput
         string? missing = null;
         try
         {
-            await Eventually.MeetsAsync("every follower's home timeline to hold every acknowledged post exactly once", DeliveryTimeout,
-                async () => missing = await MissingAsync(setup, followers, acknowledged));
+            await Eventually.MeetsAsync(async () => missing = await MissingAsync(setup, followers, acknowledged),
+                DeliveryTimeout, "every follower's home timeline to hold every acknowledged post exactly once", Eventually.SlowPoll);
         }
         finally
         {
@@ -103,24 +104,21 @@ public sealed class DurableFanoutKillTests(RedisServerFixture redis, ITestOutput
     /// <summary>Posts tweet <paramref name="n"/> with its own idempotency key, again after each failure, until it is acknowledged.</summary>
     private static async Task<(string Id, int FailedAttempts)> PostUntilAcknowledgedAsync(ApiClient api, string token, int n)
     {
-        var deadline = Stopwatch.StartNew();
+        string? id = null;
         var failed = 0;
-        while (true)
+        await Eventually.MeetsAsync(async () =>
         {
             var posted = await api.PostAsync(token, $"burst {n}", idempotencyKey: $"burst-{n}");
             if (posted.Ok)
             {
-                return (posted.Value, failed);
+                id = posted.Value;
+                return null;
             }
 
             failed++;
-            if (deadline.Elapsed > PostDeadline)
-            {
-                throw new TimeoutException($"Post {n} was not acknowledged within {PostDeadline}: {posted.Failure}");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200));
-        }
+            return posted.Failure;
+        }, PostDeadline, $"post {n} to be acknowledged", TimeSpan.FromMilliseconds(200));
+        return (id!, failed);
     }
 
     /// <summary>What the followers' home timelines lack of <paramref name="acknowledged"/> (or hold twice), or null when nothing.</summary>

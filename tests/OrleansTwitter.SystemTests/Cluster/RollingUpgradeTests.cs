@@ -1,5 +1,6 @@
 using OrleansTwitter.SystemTests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Cluster;
@@ -62,8 +63,8 @@ public sealed class RollingUpgradeTests(RedisServerFixture redis, ITestOutputHel
         output.WriteLine($"rolling upgrade of 3 silos under {Users} users on 2 web front ends: {log.Summary()}; " +
             $"tweets acknowledged {users.TotalAcknowledged}, lost or doubled: {authorProblems ?? "none"}");
         output.WriteLine(log.DescribeFailures());
-        var delivered = await Eventually.MeetsAsync("every follower's home timeline to hold its followee's acknowledged tweets once",
-            DeliveryTimeout, () => users.FollowerTimelineProblemsAsync(scenario.Webs[1].Api()));
+        var delivered = await Eventually.MeetsAsync(() => users.FollowerTimelineProblemsAsync(scenario.Webs[1].Api()),
+            DeliveryTimeout, "every follower's home timeline to hold its followee's acknowledged tweets once", Eventually.SlowPoll);
         output.WriteLine($"followers' home timelines complete {RequestLog.Seconds(delivered)} after the load stopped");
 
         Assert.True(log.Failures.Count == 0, $"{log.Failures.Count} requests failed:{Environment.NewLine}{log.DescribeFailures()}");

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Cluster;
@@ -77,16 +78,16 @@ public sealed partial class SiloKillTests(RedisServerFixture redis, ITestOutputH
         Assert.Null(authorProblems);
 
         // The survivors declared the killed silo dead in the membership table.
-        var deadAfter = await Eventually.MeetsAsync($"the membership table to mark {victim} dead", TimeSpan.FromSeconds(30), async () =>
+        var deadAfter = await Eventually.MeetsAsync(async () =>
         {
             var entries = await scenario.Client.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
             var entry = entries.SingleOrDefault(e => victim.Is(e.SiloAddress));
             return entry?.Status == SiloStatus.Dead ? null : $"{victim} is {entry?.Status.ToString() ?? "absent"}";
-        });
+        }, TimeSpan.FromSeconds(30), $"the membership table to mark {victim} dead", Eventually.SlowPoll);
         output.WriteLine($"the table marks it dead ({RequestLog.Seconds(deadAfter)} after the checks began)");
 
-        var delivered = await Eventually.MeetsAsync("every follower's home timeline to hold its followee's acknowledged tweets once",
-            DeliveryTimeout, () => users.FollowerTimelineProblemsAsync(scenario.Webs[0].Api()));
+        var delivered = await Eventually.MeetsAsync(() => users.FollowerTimelineProblemsAsync(scenario.Webs[0].Api()),
+            DeliveryTimeout, "every follower's home timeline to hold its followee's acknowledged tweets once", Eventually.SlowPoll);
         output.WriteLine($"followers' home timelines complete {RequestLog.Seconds(delivered)} after the load stopped");
     }
 

@@ -1,7 +1,9 @@
+using OrleansTwitter.Testing.Processes;
+
 namespace OrleansTwitter.SystemTests.Infrastructure;
 
 /// <summary>A silo process of a <see cref="SiloProcessCluster"/> and its ports.</summary>
-internal sealed record SiloNode(HostProcess Process, SiloPorts Ports)
+internal sealed record SiloNode(ChildProcess Process, SiloPorts Ports)
 {
     public string Name => Process.Name;
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using OrleansTwitter.Testing.Processes;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Infrastructure;
@@ -56,7 +58,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
         var silos = Enumerable.Range(0, count).Select(_ => Launch()).ToList();
         foreach (var silo in silos)
         {
-            await Readiness.WaitAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
+            await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
         }
 
         foreach (var silo in silos)
@@ -69,7 +71,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     public async Task<SiloNode> StartSiloAsync()
     {
         var silo = Launch();
-        await Readiness.WaitAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
+        await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.Ports.HttpAddress, StartTimeout);
         await WaitUntilEverySiloSeesAsync(silo);
         return silo;
     }
@@ -126,7 +128,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     {
         var ports = SiloPorts.Free();
         var name = $"silo {(_started.Count + 1).ToString(CultureInfo.InvariantCulture)}";
-        var silo = new SiloNode(HostProcess.Start(name, HostProcess.SiloAssemblyPath, _folder, [.. ports.Arguments, .. _settings]), ports);
+        var silo = new SiloNode(Programs.StartSilo(name, _folder, [.. ports.Arguments, .. _settings]), ports);
         _started.Add(silo);
         _running.Add(silo);
         return silo;
@@ -145,11 +147,11 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     {
         foreach (var silo in _running)
         {
-            await Eventually.MeetsAsync($"{silo}'s membership view to list {newcomer} as active", ViewTimeout, async () =>
+            await Eventually.MeetsAsync(async () =>
             {
                 var view = await ActiveViewOfAsync(silo);
                 return view.Contains(newcomer.Ports.Endpoint) ? null : $"active: {string.Join(", ", view)}";
-            });
+            }, ViewTimeout, $"{silo}'s membership view to list {newcomer} as active", Eventually.SlowPoll);
         }
     }
 }

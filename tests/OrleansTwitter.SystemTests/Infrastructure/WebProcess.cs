@@ -1,4 +1,5 @@
 using System.Globalization;
+using OrleansTwitter.Testing.Processes;
 using OrleansTwitter.Testing.Servers;
 using Xunit.Abstractions;
 
@@ -12,7 +13,7 @@ internal sealed class WebProcess : IAsyncDisposable
 
     private readonly ITestOutputHelper _output;
 
-    private WebProcess(HostProcess process, int port, ITestOutputHelper output)
+    private WebProcess(ChildProcess process, int port, ITestOutputHelper output)
     {
         _output = output;
         Process = process;
@@ -20,7 +21,7 @@ internal sealed class WebProcess : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), Timeout = RequestTimeout };
     }
 
-    public HostProcess Process { get; }
+    public ChildProcess Process { get; }
 
     public int Port { get; }
 
@@ -33,12 +34,12 @@ internal sealed class WebProcess : IAsyncDisposable
     public static async Task<WebProcess> StartAsync(string name, string workingDirectory, int? port, ITestOutputHelper output, params string[] settings)
     {
         var chosen = port ?? FreeTcpPort.Next();
-        var process = HostProcess.Start(name, HostProcess.WebAssemblyPath, workingDirectory,
+        var process = Programs.StartWeb(name, workingDirectory,
             [$"--urls=http://127.0.0.1:{chosen.ToString(CultureInfo.InvariantCulture)}", .. settings]);
         var web = new WebProcess(process, chosen, output);
         try
         {
-            await Readiness.WaitAsync(process, web.Http.BaseAddress!, StartTimeout);
+            await HostProcesses.WaitUntilReadyAsync(process, web.Http.BaseAddress!, StartTimeout);
         }
         catch
         {

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Testing.Processes;
 using OrleansTwitter.Testing.Servers;
+using OrleansTwitter.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace OrleansTwitter.SystemTests.Silo;
@@ -25,7 +27,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     public async Task With_defaults_on_given_ports_it_serves_health_metrics_and_the_dashboard_and_exits_0_on_SIGTERM()
     {
         var ports = SiloPorts.Free();
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, ports.Arguments);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, ports.Arguments);
         using var http = new HttpClient { BaseAddress = ports.HttpAddress, Timeout = TimeSpan.FromSeconds(10) };
         try
         {
@@ -52,7 +54,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
             Assert.True(Directory.Exists(Path.Combine(_workingDirectory, "data")), "no ./data folder in the silo's working directory");
 
             string metrics = string.Empty;
-            await Eventually.MeetsAsync("/metrics to show Orleans' meters and ours", TimeSpan.FromSeconds(15), async () =>
+            await Eventually.MeetsAsync(async () =>
             {
                 using var response = await http.GetAsync("/metrics");
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -62,7 +64,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
                 return lines.Any(l => l.StartsWith("orleans_", StringComparison.Ordinal)) && lines.Any(l => l.StartsWith("orleanstwitter_timeline_tweets_posted", StringComparison.Ordinal))
                     ? null
                     : $"{lines.Length} lines, {lines.Count(l => l.StartsWith("orleans_", StringComparison.Ordinal))} orleans_, {lines.Count(l => l.StartsWith("orleanstwitter_", StringComparison.Ordinal))} orleanstwitter_";
-            });
+            }, TimeSpan.FromSeconds(15), "/metrics to show Orleans' meters and ours", Eventually.SlowPoll);
             Assert.Contains("# TYPE orleanstwitter_timeline_tweets_posted_total counter", metrics, StringComparison.Ordinal);
 
             using var dashboard = await http.GetAsync("/dashboard");
@@ -91,7 +93,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     [InlineData("Silo:HttpPort", "--Silo:HttpPort=70000")]
     public async Task A_bad_setting_stops_it_at_start_with_exit_code_2_and_one_line_naming_the_key(string key, params string[] settings)
     {
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
 
         Assert.Equal(2, await silo.WaitForExitAsync(RefusalTimeout));
         var line = Assert.Single(silo.ErrorLines);
@@ -106,7 +108,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     public async Task Settings_are_read_from_environment_variables_too()
     {
         var environment = new Dictionary<string, string> { ["Storage__Provider"] = "Tape" };
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, environment, SiloPorts.Free().Arguments);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, environment, SiloPorts.Free().Arguments);
 
         Assert.Equal(2, await silo.WaitForExitAsync(RefusalTimeout));
         Assert.Contains("Storage:Provider is 'Tape'", Assert.Single(silo.ErrorLines), StringComparison.Ordinal);
@@ -122,7 +124,7 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
         var (key, settings) = server == "Redis"
             ? ("Redis:ConnectionString", new[] { "--Cluster:Membership=Redis", $"--Redis:ConnectionString=127.0.0.1:{Invariant(closed)}" })
             : ("Storage:ConnectionString", ["--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={AzuriteProcess.ConnectionStringFor(closed, FreeTcpPort.Next())}"]);
-        await using var silo = HostProcess.Start("silo", HostProcess.SiloAssemblyPath, _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
+        await using var silo = Programs.StartSilo("silo", _workingDirectory, [.. SiloPorts.Free().Arguments, .. settings]);
 
         Assert.Equal(3, await silo.WaitForExitAsync(RefusalTimeout));
         var line = Assert.Single(silo.ErrorLines);
@@ -138,31 +140,23 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
     /// when null, until the port closes or the process exits); returns what it saw, in order,
     /// with repeats collapsed: "refused", or the status code.
     /// </summary>
-    private static async Task<List<string>> ReadinessUntilAsync(HttpClient http, HostProcess silo, HttpStatusCode? expected, TimeSpan timeout)
+    private static async Task<List<string>> ReadinessUntilAsync(HttpClient http, ChildProcess silo, HttpStatusCode? expected, TimeSpan timeout)
     {
         var seen = new List<string>();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
+        await Eventually.MeetsAsync(async () =>
         {
             string status;
+            bool reached;
             try
             {
                 using var response = await http.GetAsync("/health/ready");
                 status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-                if (response.StatusCode == expected)
-                {
-                    seen.Add(status);
-                    return seen;
-                }
+                reached = response.StatusCode == expected;
             }
             catch (HttpRequestException)
             {
                 status = "refused";
-                if (expected is null)
-                {
-                    seen.Add(status);
-                    return seen;
-                }
+                reached = expected is null;
             }
 
             if (seen.Count == 0 || seen[^1] != status)
@@ -170,16 +164,15 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
                 seen.Add(status);
             }
 
-            if (silo.HasExited)
+            if (!reached && silo.HasExited)
             {
                 Assert.True(expected is null, $"The silo exited with code {silo.ExitCode} while /health/ready showed {string.Join(", ", seen)}. Its output:{Environment.NewLine}{silo.Output}");
-                return seen;
+                reached = true;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-
-        throw new TimeoutException($"/health/ready did not reach {expected?.ToString() ?? "closed"} within {timeout}; it showed {string.Join(", ", seen)}. Output:{Environment.NewLine}{silo.Output}");
+            return reached ? null : string.Join(", ", seen);
+        }, timeout, $"/health/ready to reach {expected?.ToString() ?? "closed"}", TimeSpan.FromMilliseconds(50));
+        return seen;
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using OrleansTwitter.SystemTests.Infrastructure;
+using OrleansTwitter.Testing.Processes;
 using OrleansTwitter.Testing.Servers;
 using Xunit.Abstractions;
 
@@ -68,12 +69,12 @@ public sealed class WebRunCommandTests(ITestOutputHelper output) : IDisposable
     public async Task With_no_urls_it_listens_on_localhost_port_5000()
     {
         var free = IsFree(5000);
-        await using var web = HostProcess.Start("web", HostProcess.WebAssemblyPath, _workingDirectory, "--Storage:Provider=Memory");
+        await using var web = Programs.StartWeb("web", _workingDirectory, "--Storage:Provider=Memory");
 
         if (free)
         {
             await web.WaitForOutputAsync("Now listening on: http://localhost:5000", WebProcess.StartTimeout);
-            await Readiness.WaitAsync(web, new Uri("http://localhost:5000"), WebProcess.StartTimeout);
+            await HostProcesses.WaitUntilReadyAsync(web, new Uri("http://localhost:5000"), WebProcess.StartTimeout);
             using var http = new HttpClient { BaseAddress = new Uri("http://localhost:5000"), Timeout = TimeSpan.FromSeconds(10) };
             Assert.Contains("<title>OrleansTwitter</title>", await http.GetStringAsync("/"), StringComparison.Ordinal);
         }
@@ -88,7 +89,7 @@ public sealed class WebRunCommandTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task An_unknown_cluster_mode_stops_it_at_start_with_exit_code_2_and_one_line_naming_the_key()
     {
-        await using var web = HostProcess.Start("web", HostProcess.WebAssemblyPath, _workingDirectory, $"--urls=http://127.0.0.1:{FreeTcpPort.Next()}", "--Cluster:Mode=Mesh");
+        await using var web = Programs.StartWeb("web", _workingDirectory, $"--urls=http://127.0.0.1:{FreeTcpPort.Next()}", "--Cluster:Mode=Mesh");
 
         Assert.Equal(2, await web.WaitForExitAsync(WebProcess.StartTimeout));
         Assert.Contains("Cluster:Mode is 'Mesh'", Assert.Single(web.ErrorLines), StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using OrleansTwitter.Testing.Waiting;
 using OrleansTwitter.Web.Tests.Infrastructure;
 using static OrleansTwitter.Web.Tests.Infrastructure.Api;
 
@@ -33,6 +34,7 @@ public sealed class CelebrityTests(CelebrityTests.LowThresholdWebApp app) : ICla
             await Eventually.WaitForAsync(
                 async () => Texts(await GetJsonAsync(follower, "/api/timeline")),
                 texts => texts.SequenceEqual(["from the stage"]),
+                Waits.Timeout,
                 "the celebrity's tweet in the follower's home timeline");
         }
     }

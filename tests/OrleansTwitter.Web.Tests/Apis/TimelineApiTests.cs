@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using OrleansTwitter.Testing.Waiting;
 using OrleansTwitter.Web.Tests.Infrastructure;
 using static OrleansTwitter.Web.Tests.Infrastructure.Api;
 
@@ -27,6 +28,7 @@ public sealed class TimelineApiTests(BusyWebApp app) : IClassFixture<BusyWebApp>
         await Eventually.WaitForAsync(
             async () => Texts(await GetJsonAsync(me, "/api/timeline")),
             texts => texts.SequenceEqual(expected),
+            Waits.Timeout,
             $"the home timeline to be [{string.Join(", ", expected)}]");
         await ExpectAsync(HttpStatusCode.NoContent, await me.DeleteAsync($"/api/users/me/following/{followeeHandle}"));
         Assert.Equal(["mine"], Texts(await GetJsonAsync(me, "/api/timeline")));

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansTwitter.Testing.Waiting;
 using OrleansTwitter.Web.Live;
 using OrleansTwitter.Web.Tests.Infrastructure;
 using static OrleansTwitter.Web.Tests.Infrastructure.Api;
@@ -46,11 +47,11 @@ public sealed class TimelineStreamTests(TimelineStreamTests.StreamingWebApp app)
         using var me = app.CreateClient(await NewUserAsync(app, Handles.Next("dc")));
         var before = OpenStreams;
         var stream = await EventStream.OpenAsync(me);
-        await Eventually.WaitAsync(() => OpenStreams == before + 1, "the stream to be open");
+        await Eventually.WaitAsync(() => OpenStreams == before + 1, Waits.Timeout, "the stream to be open");
 
         await stream.DisposeAsync();
 
-        await Eventually.WaitAsync(() => OpenStreams == before, "the stream to be closed and unsubscribed");
+        await Eventually.WaitAsync(() => OpenStreams == before, Waits.Timeout, "the stream to be closed and unsubscribed");
         await PostTweetOkAsync(me, "nobody is listening");
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using OrleansTwitter.Hosting.Configuration;
+using OrleansTwitter.Testing.Waiting;
 using OrleansTwitter.Web.Cluster;
 using OrleansTwitter.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -75,6 +76,7 @@ public sealed class ClientModeTests(ITestOutputHelper output)
         // The stream's next renewal subscribes again, which activates the reader on the survivor.
         await Eventually.WaitAsync(
             async () => await ClientCluster.SiloHoldingUserAsync(cluster, readerHandle) == cluster.Primary,
+            Waits.Timeout,
             "the reader's grain to be active on the surviving silo through the stream's renewal");
         var tweet = await PostTweetOkAsync(author, "after the crash");
 
@@ -158,6 +160,7 @@ public sealed class ClientModeTests(ITestOutputHelper output)
         var membership = ((InProcessSiloHandle)cluster.Primary!).SiloHost.Services.GetRequiredService<IClusterMembershipService>();
         return Eventually.WaitAsync(
             () => membership.CurrentSnapshot.GetSiloStatus(dead.SiloAddress) == SiloStatus.Dead,
+            Waits.Timeout,
             $"the primary silo to declare {dead.SiloAddress} dead");
     }
 

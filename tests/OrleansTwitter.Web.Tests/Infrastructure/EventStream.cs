@@ -26,7 +26,7 @@ internal sealed class EventStream : IAsyncDisposable
             request.Headers.Add("Last-Event-ID", lastEventId);
         }
 
-        using var timeout = new CancellationTokenSource(Eventually.Wait);
+        using var timeout = new CancellationTokenSource(Waits.Timeout);
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         await Api.ExpectAsync(HttpStatusCode.OK, response);
         return new EventStream(response, await response.Content.ReadAsStreamAsync(timeout.Token));
@@ -35,7 +35,7 @@ internal sealed class EventStream : IAsyncDisposable
     /// <summary>The next event (comments skipped unless <paramref name="comments"/>), or a timeout naming what was seen.</summary>
     public async Task<ServerSentEvent> NextAsync(bool comments = false)
     {
-        using var timeout = new CancellationTokenSource(Eventually.Wait);
+        using var timeout = new CancellationTokenSource(Waits.Timeout);
         var seen = new List<string>();
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         try
@@ -74,7 +74,7 @@ internal sealed class EventStream : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"No event within {Eventually.Wait}; lines seen: {string.Join(" | ", seen)}");
+            throw new TimeoutException($"No event within {Waits.Timeout}; lines seen: {string.Join(" | ", seen)}");
         }
     }
 

@@ -1,10 +1,8 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Runtime.InteropServices;
-using System.Text;
+using OrleansTwitter.Testing.Processes;
+
 namespace OrleansTwitter.Testing.Servers;
 
 /// <summary>
@@ -15,7 +13,7 @@ namespace OrleansTwitter.Testing.Servers;
 /// (<c>AzureQueue</c> streams). Compiled into each test project that needs it, which records
 /// where the executable is in its assembly metadata.
 /// </summary>
-internal sealed partial class AzuriteProcess : IAsyncDisposable
+internal sealed class AzuriteProcess : IAsyncDisposable
 {
     /// <summary>Azurite's well-known development account and key (public, documented by Microsoft).</summary>
     public const string AccountName = "devstoreaccount1";
@@ -28,21 +26,17 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>Azurite prints this once the last of its services listens, so the blob service is up too.</summary>
     private const string ReadyLine = "Azurite Table service is successfully listening";
 
-    private const int SigTerm = 15;
-
     /// <summary>Port races (another process takes a free port before Azurite binds it) are retried this often.</summary>
     private const int MaxStartAttempts = 3;
 
     private static readonly TimeSpan DefaultStartTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _output;
+    private readonly ChildProcess _process;
     private readonly string? _ownedDirectory;
 
-    private AzuriteProcess(Process process, ConcurrentQueue<string> output, int blobPort, int queuePort, string? location, string? ownedDirectory)
+    private AzuriteProcess(ChildProcess process, int blobPort, int queuePort, string? location, string? ownedDirectory)
     {
         _process = process;
-        _output = output;
         BlobPort = blobPort;
         QueuePort = queuePort;
         Location = location;
@@ -61,7 +55,7 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     /// <summary>A connection string for the blob and queue services (the operator contract's <c>Storage:ConnectionString</c>).</summary>
     public string ConnectionString => ConnectionStringFor(BlobPort, QueuePort);
 
-    public string Output => string.Join(Environment.NewLine, _output);
+    public string Output => _process.Output;
 
     public bool HasExited => _process.HasExited;
 
@@ -100,7 +94,7 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
             // Only a port this fixture picked can be picked again.
             if (attempt >= MaxStartAttempts || blobPort is not null || queuePort is not null || !started.Output.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException($"Azurite did not start: {started.Problem}. Its output:{Environment.NewLine}{started.Output}");
+                throw new InvalidOperationException($"Azurite did not start: {started.Problem}");
             }
         }
     }
@@ -113,31 +107,13 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
             return;
         }
 
-        if (Kill(_process.Id, SigTerm) != 0)
-        {
-            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
-        }
-
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"Azurite did not exit within {timeout} of SIGTERM. Its output:{Environment.NewLine}{Output}");
-        }
+        _process.Terminate();
+        await _process.WaitForExitAsync(timeout);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
+        await _process.DisposeAsync();
         if (_ownedDirectory is not null)
         {
             Directory.Delete(_ownedDirectory, recursive: true);
@@ -149,84 +125,35 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     {
         // Azurite writes its debug and telemetry files to the working directory; keep them out of the repository.
         var workingDirectory = Directory.CreateTempSubdirectory("ot-azurite-").FullName;
-        var start = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
         string[] arguments =
         [
             "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Invariant(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Invariant(queuePort),
             "--tableHost", "127.0.0.1", "--tablePort", Invariant(FreeTcpPort.Next()),
+            .. location is null ? ["--inMemoryPersistence"] : new[] { "--location", location },
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        if (location is null)
-        {
-            start.ArgumentList.Add("--inMemoryPersistence");
-        }
-        else
-        {
-            start.ArgumentList.Add("--location");
-            start.ArgumentList.Add(location);
-        }
-
-        var output = new ConcurrentQueue<string>();
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                output.Enqueue(e.Data);
-                if (e.Data.Contains(ReadyLine, StringComparison.Ordinal))
-                {
-                    ready.TrySetResult();
-                }
-            }
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
+        var process = ChildProcess.Start("Azurite", executable, arguments, workingDirectory);
         string problem;
         try
         {
-            var first = await Task.WhenAny(ready.Task, process.WaitForExitAsync()).WaitAsync(timeout);
-            problem = first == ready.Task && await AcceptsConnectionsAsync(blobPort) && await AcceptsConnectionsAsync(queuePort)
-                ? string.Empty
-                : $"it exited with code {(process.HasExited ? process.ExitCode : -1)} before listening on port {blobPort}";
+            await process.WaitForLineAsync($"'{ReadyLine}'", line => line.Contains(ReadyLine, StringComparison.Ordinal), timeout);
+            if (await AcceptsConnectionsAsync(blobPort) && await AcceptsConnectionsAsync(queuePort))
+            {
+                return (new AzuriteProcess(process, blobPort, queuePort, location, workingDirectory), string.Empty, string.Empty);
+            }
+
+            problem = $"it reported listening, yet port {blobPort} or {queuePort} refused a connection. Its last lines:{Environment.NewLine}{process.Tail(ChildProcess.MessageLines)}";
         }
-        catch (TimeoutException)
+        catch (Exception exception) when (exception is TimeoutException or InvalidOperationException)
         {
-            problem = $"it did not report listening on port {blobPort} within {timeout}";
+            // It exited (a port taken, say) or stayed silent; the caller decides whether to try again.
+            problem = exception.Message;
         }
 
-        if (problem.Length == 0)
-        {
-            return (new AzuriteProcess(process, output, blobPort, queuePort, location, workingDirectory), string.Empty, string.Empty);
-        }
-
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await process.DisposeAsync();
         Directory.Delete(workingDirectory, recursive: true);
-        return (null, problem, string.Join(Environment.NewLine, output));
+        return (null, problem, process.Output);
     }
 
     private static async Task<bool> AcceptsConnectionsAsync(int port)
@@ -244,7 +171,4 @@ internal sealed partial class AzuriteProcess : IAsyncDisposable
     }
 
     private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }

@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using OrleansTwitter.Testing.Processes;
 
 namespace OrleansTwitter.Testing.Servers;
 
@@ -16,11 +15,10 @@ namespace OrleansTwitter.Testing.Servers;
 public sealed class RedisServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan s_pingPause = TimeSpan.FromMilliseconds(50);
 
-    private readonly ConcurrentQueue<string> _output = new();
-    private Process? _process;
+    private string _earlierOutput = string.Empty;
+    private ChildProcess? _process;
 
     public int Port { get; } = FreeTcpPort.Next();
 
@@ -28,7 +26,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
     public string ConnectionString => $"127.0.0.1:{Port}";
 
     /// <summary>Everything the server wrote, across restarts, for failure messages.</summary>
-    public string Output => string.Join(Environment.NewLine, _output);
+    public string Output => _earlierOutput + _process?.Output;
 
     public Task InitializeAsync() => StartAsync();
 
@@ -57,63 +55,22 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     private async Task StartAsync()
     {
-        var start = new ProcessStartInfo("redis-server")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in new[] { "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
         try
         {
-            process.Start();
+            _process = ChildProcess.Start($"redis-server on port {Port}", "redis-server",
+                ["--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"]);
         }
         catch (Win32Exception e)
         {
-            process.Dispose();
             throw new InvalidOperationException(
                 "redis-server is not installed or not on PATH: run ./test.sh, which installs it, or `apt-get install -y redis-server`.", e);
         }
 
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        _process = process;
-        await WaitForPongAsync(process);
-    }
-
-    private async Task WaitForPongAsync(Process process)
-    {
-        var deadline = DateTime.UtcNow + s_startTimeout;
-        var lastError = "no attempt yet";
-        while (DateTime.UtcNow < deadline)
+        await _process.WaitUntilAsync("it answers PING", s_startTimeout, async () =>
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException(
-                    $"redis-server on port {Port} exited with code {process.ExitCode} before answering PING. Output:{Environment.NewLine}{Output}");
-            }
-
             var answer = await SendAsync("PING");
-            if (answer == "+PONG")
-            {
-                return;
-            }
-
-            lastError = answer;
-            await Task.Delay(s_pingPause);
-        }
-
-        throw new TimeoutException(
-            $"redis-server on port {Port} did not answer PING within {s_startTimeout} (last: {lastError}). Output:{Environment.NewLine}{Output}");
+            return answer == "+PONG" ? null : answer;
+        }, s_pingPause);
     }
 
     // One inline command on its own connection, so the fixture depends on nothing but a socket.
@@ -136,6 +93,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>SIGKILL, so nothing is saved; its output stays for later messages.</summary>
     private async Task StopAsync()
     {
         if (_process is not { } process)
@@ -144,30 +102,7 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }
 
         _process = null;
-        using (process)
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            using var timeout = new CancellationTokenSource(s_stopTimeout);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException e)
-            {
-                throw new TimeoutException($"redis-server (pid {process.Id}) on port {Port} did not exit within {s_stopTimeout} of SIGKILL.", e);
-            }
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            _output.Enqueue(line);
-        }
+        await process.DisposeAsync();
+        _earlierOutput += process.Output + Environment.NewLine;
     }
 }

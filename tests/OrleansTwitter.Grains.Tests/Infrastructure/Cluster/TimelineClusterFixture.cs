@@ -7,6 +7,7 @@ using Orleans.TestingHost;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Delivery;
 using OrleansTwitter.Grains.Tests.Infrastructure.Delivery;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 
