@@ -75,6 +75,10 @@ public sealed class SiloProcessTests(ITestOutputHelper output) : IDisposable
             var stopping = await ReadinessUntilAsync(http, silo, expected: null, StopTimeout);
             output.WriteLine($"/health/ready after SIGTERM: {string.Join(", ", stopping)}");
             Assert.All(stopping, s => Assert.True(s is "refused" or "503" or "200", $"/health/ready answered {s} while stopping"));
+
+            // The HTTP port outlives the silo's shutdown, so a probe sees it not ready before the port closes.
+            Assert.Contains("503", stopping);
+            Assert.True(stopping.IndexOf("503") < Math.Max(stopping.IndexOf("refused"), stopping.Count), $"/health/ready after SIGTERM: {string.Join(", ", stopping)}");
             Assert.Equal(0, await silo.WaitForExitAsync(StopTimeout));
             Assert.Contains("Orleans Silo stopped", silo.Output, StringComparison.Ordinal);
             Assert.Empty(silo.ErrorLines);
