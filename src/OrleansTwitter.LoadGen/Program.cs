@@ -1,9 +1,5 @@
-using System.CommandLine;
-using OrleansTwitter.LoadGen.ClusterCalls;
+using OrleansTwitter.LoadGen;
 
-// One command per benchmark; each starts what it measures and stops it again.
-var root = new RootCommand("OrleansTwitter load generator and side-by-side benchmarks.")
-{
-    ClusterCallsCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+// One command per benchmark; each starts what it measures (or connects to the servers it is
+// given) and stops what it started.
+return await LoadGenCommands.CreateRoot().Parse(args).InvokeAsync();
