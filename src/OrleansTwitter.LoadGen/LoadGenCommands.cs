@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OrleansTwitter.LoadGen.ClusterCalls;
 using OrleansTwitter.LoadGen.Graph;
+using OrleansTwitter.LoadGen.TimelineLoad;
 
 namespace OrleansTwitter.LoadGen;
 
@@ -11,5 +12,6 @@ internal static class LoadGenCommands
     {
         ClusterCallsCommand.Create(),
         GraphCommand.Create(),
+        LoadCommand.Create(),
     };
 }
