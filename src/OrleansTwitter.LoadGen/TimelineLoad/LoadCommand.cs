@@ -26,12 +26,13 @@ internal static class LoadCommand
         var warmup = new Option<double>("--warmup") { Description = "Seconds of the mix before the measured window.", DefaultValueFactory = _ => defaults.Mix.Warmup.TotalSeconds };
         var duration = new Option<double>("--duration") { Description = "Seconds measured per target.", DefaultValueFactory = _ => defaults.Mix.Duration.TotalSeconds };
         var redis = new Option<string?>("--redis") { Description = "The redis target's server, HOST:PORT (StackExchange.Redis configuration). It is emptied with FLUSHDB." };
+        var redisConnections = new Option<int>("--redis-connections") { Description = "Connections the redis target spreads its operations over (one connection's replies are read on one thread).", DefaultValueFactory = _ => defaults.RedisConnections };
         var postgres = new Option<string?>("--postgres") { Description = "The sql target's database, an Npgsql connection string. Its users, tweets and follows tables are dropped and created." };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
 
         var command = new Command("load", "Load the graph into each target, run the mix (home-timeline reads and posts by the active users), and report throughput, latency, delivery lag and memory.")
         {
-            targets, activeShare, history, readsPerPost, concurrency, warmup, duration, redis, postgres, json,
+            targets, activeShare, history, readsPerPost, concurrency, warmup, duration, redis, redisConnections, postgres, json,
         };
         graph.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -52,6 +53,7 @@ internal static class LoadCommand
                     Seed = graphSettings.Seed,
                 },
                 Redis = parse.GetValue(redis),
+                RedisConnections = parse.GetValue(redisConnections),
                 Postgres = parse.GetValue(postgres),
                 JsonPath = parse.GetValue(json),
             };

@@ -23,6 +23,9 @@ internal sealed record LoadSettings
     /// <value>The Redis target's server, a StackExchange.Redis configuration string.</value>
     public string? Redis { get; init; }
 
+    /// <value>4 connections to Redis, operations spread round robin (see <see cref="Targets.Redis.RedisTarget.ConnectAsync"/>).</value>
+    public int RedisConnections { get; init; } = 4;
+
     /// <value>The SQL target's database, an Npgsql connection string.</value>
     public string? Postgres { get; init; }
 
@@ -58,6 +61,11 @@ internal sealed record LoadSettings
         if (Targets.Contains(TargetKind.Redis) && string.IsNullOrWhiteSpace(Redis))
         {
             yield return "--target redis needs --redis HOST:PORT (a redis-server the benchmark may empty with FLUSHDB).";
+        }
+
+        if (RedisConnections < 1)
+        {
+            yield return "--redis-connections must be at least 1.";
         }
 
         if (Targets.Contains(TargetKind.Sql) && string.IsNullOrWhiteSpace(Postgres))

@@ -37,13 +37,15 @@ internal static class TargetRunner
         var result = await MixRunner.RunAsync(target, workload, mix, server, cancellationToken);
         Step.Result($"{result.ReadsPerSecond:N0} reads/s, {result.PostsPerSecond:N0} posts/s, {result.DeliveriesPerSecond:N0} deliveries/s, {result.Errors} errors");
 
+        // The peak of the load and the mix, before the memory measurement adds its own data.
+        var peak = server is null ? null : await server.StopAsync();
         var bytesPerActiveUser = await target.BytesPerActiveUserAsync(workload, cancellationToken);
-        return new TargetResult(kind, loadTime, result, server?.PeakBytes, server?.Measure, bytesPerActiveUser);
+        return new TargetResult(kind, loadTime, result, peak, server?.Measure, bytesPerActiveUser);
     }
 
     private static async Task<ITimelineTarget> ConnectAsync(TargetKind kind, LoadSettings settings, CancellationToken cancellationToken) => kind switch
     {
-        TargetKind.Redis => await RedisTarget.ConnectAsync(settings.Redis!),
+        TargetKind.Redis => await RedisTarget.ConnectAsync(settings.Redis!, settings.RedisConnections),
         TargetKind.Sql => await SqlTarget.ConnectAsync(settings.Postgres!, settings.Mix.Concurrency, cancellationToken),
         _ => throw new NotSupportedException($"The {TargetNames.Name(kind)} target is not built yet."),
     };
