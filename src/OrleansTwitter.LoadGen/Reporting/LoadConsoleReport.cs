@@ -55,7 +55,11 @@ internal static class LoadConsoleReport
         var ratios = LoadRatios.Of(report.Results);
         if (ratios.Count > 0)
         {
-            var table = new Table { Title = new TableTitle("ratios") };
+            var table = new Table
+            {
+                Title = new TableTitle("ratios"),
+                Caption = new TableTitle("throughput above 1× and latency below 1× favour the target"),
+            };
             table.AddColumns("target ÷ baseline", "reads/s", "posts/s", "deliveries/s", "read p99", "post p99");
             foreach (var ratio in ratios)
             {
