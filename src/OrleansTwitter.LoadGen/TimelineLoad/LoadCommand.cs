@@ -74,7 +74,8 @@ internal static class LoadCommand
     // left out: they may hold a password, and they name servers of that run only.
     private static string CommandLine(IReadOnlyList<string> arguments) =>
         "dotnet run -c Release --project src/OrleansTwitter.LoadGen -- load " + string.Join(' ', arguments.Select((a, i) =>
-            i > 0 && arguments[i - 1] is "--redis" or "--postgres" ? "…"
+            i > 0 && arguments[i - 1] == "--redis" ? "HOST:PORT"
+            : i > 0 && arguments[i - 1] == "--postgres" ? "CONNECTION_STRING"
             : a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'"
             : a));
 }

@@ -71,6 +71,10 @@ public sealed class LoadSmokeTests(ServersFixture servers) : IDisposable
         Assert.Equal("redis", ratio.GetProperty("target").GetString());
         Assert.Equal("sql", ratio.GetProperty("baseline").GetString());
         Assert.True(ratio.GetProperty("readsPerSec").GetDouble() > 0, "no reads/s ratio of redis to sql");
+        // The command is recorded for the reader, without connection strings (they may hold a password).
+        var command = root.GetProperty("run").GetProperty("command").GetString()!;
+        Assert.DoesNotContain(servers.Postgres.ConnectionString, command, StringComparison.Ordinal);
+        Assert.DoesNotContain(servers.Redis.ConnectionString, command, StringComparison.Ordinal);
         Assert.Equal(0, exitCode);
     }
 
