@@ -70,13 +70,35 @@ require_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 }
 
-# Tests start real servers (redis-server, Azurite) on free loopback ports; the functions
-# above install them when they are missing.
+# The load generator's smoke test (tests/OrleansTwitter.LoadGen.Tests) runs the join-on-read
+# baseline against a private PostgreSQL cluster: its fixture runs initdb and the server from
+# /usr/lib/postgresql/<version>/bin (Debian keeps them off PATH), as the package's non-root
+# `postgres` user when the tests run as root. The package comes from apt.
+require_postgresql() {
+  if command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    return
+  fi
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "PostgreSQL is not installed (no initdb), and test.sh can install it only as root with apt-get:" >&2
+    echo "install PostgreSQL 15 (Debian/Ubuntu: sudo apt-get install -y postgresql), then run ./test.sh again." >&2
+    exit 1
+  fi
+  log "install postgresql (apt-get)"
+  if [ "$apt_updated" = false ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+}
+
+# Tests start real servers (redis-server, Azurite, PostgreSQL) on free loopback ports; the
+# functions above install them when they are missing.
 
 require_dotnet
 require_redis_server
 require_azurite
 require_chromium
+require_postgresql
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log "restore"

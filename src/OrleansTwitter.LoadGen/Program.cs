@@ -1,9 +1,13 @@
-using System.CommandLine;
-using OrleansTwitter.LoadGen.ClusterCalls;
+using OrleansTwitter.LoadGen;
+using Spectre.Console;
 
-// One command per benchmark; each starts what it measures and stops it again.
-var root = new RootCommand("OrleansTwitter load generator and side-by-side benchmarks.")
+// Written to a file or a pipe (benchmarks/run.sh | tee), the console has no width of its own and
+// Spectre would fold the result tables into 80 columns.
+if (Console.IsOutputRedirected)
 {
-    ClusterCallsCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+    AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+}
+
+// One command per benchmark; each starts what it measures (or connects to the servers it is
+// given) and stops what it started.
+return await LoadGenCommands.CreateRoot().Parse(args).InvokeAsync();

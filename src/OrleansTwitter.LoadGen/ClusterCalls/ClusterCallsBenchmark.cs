@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using OrleansTwitter.LoadGen.Measurement;
 using OrleansTwitter.LoadGen.Processes;
 using OrleansTwitter.LoadGen.Reporting;
@@ -38,7 +37,7 @@ internal static class ClusterCallsBenchmark
                 setups.Add(await SetupRunner.RunAsync(silos, redis, settings, workingDirectory, deadline.Token));
             }
 
-            var report = new ClusterCallsReport(command, startedAt, DescribeMachine(), RedisVersion(redis), background, settings, ping, setups);
+            var report = new ClusterCallsReport(command, startedAt, MachineDescription.Describe(), RedisVersion(redis), background, settings, ping, setups);
             ConsoleReport.Write(report);
             if (settings.OutputPath is { } path)
             {
@@ -94,12 +93,5 @@ internal static class ClusterCallsBenchmark
         var version = line[(line.IndexOf("Redis version=", StringComparison.Ordinal) + "Redis version=".Length)..].Split(',')[0];
         return "Redis " + version;
     }
-
-    private static string DescribeMachine()
-    {
-        var model = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"{Environment.ProcessorCount} cores{(model is null ? string.Empty : $" ({model})")}, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}";
-    }
 }
+

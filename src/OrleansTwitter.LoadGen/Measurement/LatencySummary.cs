@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OrleansTwitter.LoadGen.Measurement;
 
 /// <summary>Percentiles of a set of durations, in milliseconds, from all the samples sorted (no histogram buckets, no approximation).</summary>
-internal sealed record LatencySummary(int Count, double P50, double P90, double P99, double P999, double Max)
+internal sealed record LatencySummary(int Count, double P50, double P90, double P95, double P99, double P999, double Max)
 {
     public static LatencySummary FromTicks(IEnumerable<long> ticks)
     {
@@ -11,13 +11,14 @@ internal sealed record LatencySummary(int Count, double P50, double P90, double 
         Array.Sort(sorted);
         if (sorted.Length == 0)
         {
-            return new LatencySummary(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
+            return new LatencySummary(0, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
         return new LatencySummary(
             sorted.Length,
             Percentile(sorted, 0.50),
             Percentile(sorted, 0.90),
+            Percentile(sorted, 0.95),
             Percentile(sorted, 0.99),
             Percentile(sorted, 0.999),
             Milliseconds(sorted[^1]));

@@ -1,0 +1,206 @@
+#!/usr/bin/env bash
+# The side-by-side benchmark (issue 19): one social graph, the same read/post mix against each
+# target, and the ratios between them. It starts everything it measures and stops it at the
+# end: a redis-server on a free loopback port (the redis target) and a private PostgreSQL
+# cluster in a temporary folder, run as a non-root user (the sql target). It installs
+# redis-server and PostgreSQL with apt-get when they are missing and it runs as root, as
+# ./test.sh does.
+#
+#   benchmarks/run.sh [--quick] [--json PATH]
+#
+#   --quick      shorter runs (5 s warm-up, 20 s measured per target) on the same 100,000-user
+#                graph: well under 10 minutes on a 2-core machine.
+#   --json PATH  also write the results as JSON (the issue's format) to PATH.
+#
+# The cluster, http and chirper targets come with the next step, once the product runs on
+# Microsoft Orleans; until then "results" holds redis and sql only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() { sed -n '9,14p' "$0" | sed 's/^# \{0,1\}//'; }
+
+quick=false
+json=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=true ;;
+    --json)
+      if [ $# -lt 2 ]; then
+        echo "--json needs a path" >&2
+        exit 2
+      fi
+      json="$2"
+      shift
+      ;;
+    --json=*) json="${1#--json=}" ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *)
+      echo "unknown argument: $1" >&2
+      usage >&2
+      exit 2
+      ;;
+  esac
+  shift
+done
+
+log() { printf '\n==> %s\n' "$*"; }
+
+require_dotnet() {
+  if ! command -v dotnet >/dev/null 2>&1; then
+    echo "dotnet is not installed: install the .NET 10 SDK (see global.json)." >&2
+    exit 1
+  fi
+}
+
+# Servers come from apt; its index is refreshed at most once per run.
+apt_updated=false
+apt_install() {
+  local package="$1"
+  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "$package is not installed, and run.sh can install it only as root with apt-get:" >&2
+    echo "install it (Debian/Ubuntu: sudo apt-get install -y $package), then run benchmarks/run.sh again." >&2
+    exit 1
+  fi
+  log "install $package (apt-get)"
+  if [ "$apt_updated" = false ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    apt_updated=true
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
+}
+
+# Debian keeps PostgreSQL's server programs (initdb, pg_ctl) out of PATH, under
+# /usr/lib/postgresql/<version>/bin; the newest version there is used.
+postgresql_bin() {
+  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+    dirname "$(readlink -f "$(command -v initdb)")"
+    return
+  fi
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  if [ -n "$found" ] && [ -x "$found/initdb" ]; then
+    echo "$found"
+  fi
+}
+
+# A loopback port nobody listens on, from the range the repository's FreeTcpPort picks from
+# (below the ports the system hands out for outgoing connections).
+free_port() {
+  local port
+  for _ in $(seq 1 64); do
+    port=$((20000 + RANDOM % 12768))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "$port"
+      return
+    fi
+  done
+  echo "no free loopback port found" >&2
+  exit 1
+}
+
+require_dotnet
+command -v redis-server >/dev/null 2>&1 || apt_install redis-server
+[ -n "$(postgresql_bin)" ] || apt_install postgresql
+pg_bin=$(postgresql_bin)
+
+# PostgreSQL refuses to run as root: as root, its programs run as the postgres user that
+# Debian's package creates, in a folder that user owns.
+if [ "$(id -u)" -eq 0 ]; then
+  if ! id postgres >/dev/null 2>&1; then
+    echo "run.sh runs as root, and PostgreSQL needs a non-root user: there is no 'postgres' user (apt-get install -y postgresql creates it)." >&2
+    exit 1
+  fi
+  as_pg=(setpriv --reuid=postgres --regid=postgres --init-groups)
+else
+  as_pg=()
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+work=$(mktemp -d /tmp/ot-bench.XXXXXX)
+redis_pid=""
+pg_dir=""
+pg_started=false
+cleanup() {
+  local status=$?
+  if [ -n "$redis_pid" ] && kill -0 "$redis_pid" 2>/dev/null; then
+    kill "$redis_pid" 2>/dev/null || true
+    wait "$redis_pid" 2>/dev/null || true
+  fi
+  if [ "$pg_started" = true ]; then
+    (cd /tmp && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m fast -w -t 60 stop >/dev/null) ||
+      echo "run.sh: PostgreSQL in $pg_dir did not stop; stop it with pg_ctl -D $pg_dir/data stop" >&2
+  fi
+  if [ -n "$pg_dir" ]; then
+    rm -rf "$pg_dir"
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "build the load generator (Release)"
+dotnet build src/OrleansTwitter.LoadGen -c Release -warnaserror -nologo -v quiet
+loadgen=src/OrleansTwitter.LoadGen/bin/Release/net10.0/OrleansTwitter.LoadGen.dll
+
+log "start redis-server"
+redis_port=$(free_port)
+# Persistence off, as the fan-out baseline ran: the timelines are a cache.
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >"$work/redis.log" 2>&1 &
+redis_pid=$!
+for _ in $(seq 1 150); do
+  if [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" = "PONG" ]; then
+    break
+  fi
+  if ! kill -0 "$redis_pid" 2>/dev/null; then
+    echo "redis-server exited before answering PING:" >&2
+    cat "$work/redis.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+if [ "$(redis-cli -p "$redis_port" ping 2>/dev/null)" != "PONG" ]; then
+  echo "redis-server on port $redis_port did not answer PING within 15 s:" >&2
+  cat "$work/redis.log" >&2
+  exit 1
+fi
+echo "redis-server $(redis-server --version | sed -n 's/.*v=\([^ ]*\).*/\1/p') on 127.0.0.1:$redis_port"
+
+log "start a private PostgreSQL cluster"
+# The programs run from /tmp: as the postgres user they may not enter this repository.
+pg_dir=$(cd /tmp && "${as_pg[@]}" mktemp -d /tmp/ot-bench-pg.XXXXXX)
+(cd /tmp && "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_dir/data" -U bench --auth=trust --no-sync -E UTF8 --locale=C >"$work/initdb.log" 2>&1) || {
+  cat "$work/initdb.log" >&2
+  exit 1
+}
+pg_port=$(free_port)
+# Durability off (fsync, synchronous commit, full-page writes), as Redis runs without
+# persistence: the comparison is of the designs, not of disks. Buffers big enough for the
+# whole 100,000-user graph (about 1 GB with its indexes), so reads are served from memory.
+pg_options="-p $pg_port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=1GB -c max_wal_size=8GB -c max_connections=200"
+pg_started=true
+(cd /tmp && "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 -o "$pg_options" start >/dev/null) || {
+  cat "$pg_dir/server.log" >&2
+  exit 1
+}
+echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port (data in $pg_dir)"
+
+if [ "$quick" = true ]; then
+  timing=(--warmup 5 --duration 20)
+else
+  timing=(--warmup 15 --duration 60)
+fi
+args=(load --target redis sql
+  --redis "127.0.0.1:$redis_port"
+  --postgres "Host=127.0.0.1;Port=$pg_port;Username=bench;Database=postgres"
+  "${timing[@]}")
+if [ -n "$json" ]; then
+  args+=(--json "$json")
+fi
+
+log "run: redis and sql on one graph"
+dotnet "$loadgen" "${args[@]}"

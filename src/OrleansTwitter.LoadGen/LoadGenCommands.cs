@@ -1,0 +1,17 @@
+using System.CommandLine;
+using OrleansTwitter.LoadGen.ClusterCalls;
+using OrleansTwitter.LoadGen.Graph;
+using OrleansTwitter.LoadGen.TimelineLoad;
+
+namespace OrleansTwitter.LoadGen;
+
+/// <summary>The command line: the program's, and the tests' way in.</summary>
+internal static class LoadGenCommands
+{
+    public static RootCommand CreateRoot() => new("OrleansTwitter load generator and side-by-side benchmarks.")
+    {
+        ClusterCallsCommand.Create(),
+        GraphCommand.Create(),
+        LoadCommand.Create(),
+    };
+}
