@@ -14,7 +14,7 @@ internal static class LoadCommand
         var graph = new GraphOptions();
         var targets = new Option<string[]>("--target")
         {
-            Description = "Targets to run, in order, on one graph: redis (Redis lists, fan-out on write) and sql (PostgreSQL, join on read). cluster, http and chirper come with the next step, once the product runs on Orleans.",
+            Description = "Targets to run, in order, on one graph: redis (Redis lists, fan-out on write) and sql (PostgreSQL, join on read). cluster, http and chirper come with the next step.",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };

@@ -50,7 +50,7 @@ internal sealed record LoadSettings
 
         foreach (var target in Targets.Where(t => !TargetNames.Built.Contains(t)).Distinct())
         {
-            yield return $"--target {TargetNames.Name(target)} is not built yet: the cluster, http and chirper targets come with the next step of the benchmark, once the product runs on Microsoft Orleans. Built now: {string.Join(", ", TargetNames.Built.Select(TargetNames.Name))}.";
+            yield return $"--target {TargetNames.Name(target)} is not built yet: the cluster, http and chirper targets come with the next step of the benchmark. Built now: {string.Join(", ", TargetNames.Built.Select(TargetNames.Name))}.";
         }
 
         if (Targets.Distinct().Count() != Targets.Count)
