@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using OrleansTwitter.Testing.Processes;
 
 namespace OrleansTwitter.Testing.Servers;
 
@@ -28,9 +26,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan s_stopTimeout = TimeSpan.FromSeconds(30);
 
-    private readonly ConcurrentQueue<string> _output = new();
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Process? _server;
+    private ChildProcess? _server;
     private string? _binaries;
     private string? _root;
 
@@ -38,9 +34,6 @@ public sealed class PostgresServerFixture : IAsyncLifetime
 
     /// <summary>An Npgsql connection string to the cluster's <c>postgres</c> database.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username={UserName};Database=postgres";
-
-    /// <summary>Everything initdb and the server wrote, for failure messages.</summary>
-    public string Output => string.Join(Environment.NewLine, _output);
 
     public async Task InitializeAsync()
     {
@@ -60,20 +53,8 @@ public sealed class PostgresServerFixture : IAsyncLifetime
             "-c", "unix_socket_directories=",
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
         ];
-        var server = new Process { StartInfo = StartInfo(Path.Combine(_binaries, "postgres"), settings) };
-        server.OutputDataReceived += (_, e) => Append(e.Data);
-        server.ErrorDataReceived += (_, e) => Append(e.Data);
-        server.Start();
-        server.BeginOutputReadLine();
-        server.BeginErrorReadLine();
-        _server = server;
-
-        var first = await Task.WhenAny(_ready.Task, server.WaitForExitAsync(), Task.Delay(s_startTimeout));
-        if (first != _ready.Task)
-        {
-            var why = server.HasExited ? $"exited with code {server.ExitCode}" : $"did not report being ready within {s_startTimeout}";
-            throw new InvalidOperationException($"PostgreSQL on port {Port} {why}. Output:{Environment.NewLine}{Output}");
-        }
+        _server = Start("postgres", Path.Combine(_binaries, "postgres"), settings);
+        await _server.WaitForOutputAsync(ReadyLine, s_startTimeout);
     }
 
     public async Task DisposeAsync()
@@ -81,7 +62,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
         if (_server is { } server)
         {
             _server = null;
-            using (server)
+            await using (server)
             {
                 if (!server.HasExited)
                 {
@@ -89,16 +70,7 @@ public sealed class PostgresServerFixture : IAsyncLifetime
                     await RunAsync(Path.Combine(_binaries!, "pg_ctl"), ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "30"], s_stopTimeout);
                 }
 
-                using var timeout = new CancellationTokenSource(s_stopTimeout);
-                try
-                {
-                    await server.WaitForExitAsync(timeout.Token);
-                }
-                catch (OperationCanceledException e)
-                {
-                    server.Kill(entireProcessTree: true);
-                    throw new TimeoutException($"PostgreSQL (pid {server.Id}) on port {Port} did not exit within {s_stopTimeout} of pg_ctl stop; it was killed.", e);
-                }
+                await server.WaitForExitAsync(s_stopTimeout);
             }
         }
 
@@ -136,82 +108,31 @@ public sealed class PostgresServerFixture : IAsyncLifetime
     }
 
     // As root, the program runs as RunAsUser; from /tmp, since that user may not enter the test's folder.
-    private static ProcessStartInfo StartInfo(string program, IEnumerable<string> arguments)
+    private static ChildProcess Start(string name, string program, IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo(IsRoot ? "setpriv" : program)
-        {
-            WorkingDirectory = Path.GetTempPath(),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        if (IsRoot)
-        {
-            foreach (var argument in new[] { $"--reuid={RunAsUser}", $"--regid={RunAsUser}", "--init-groups", program })
-            {
-                start.ArgumentList.Add(argument);
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return start;
-    }
-
-    /// <summary>Runs a program to its end (as the server's user) and returns its standard output; fails with its output otherwise.</summary>
-    private async Task<string> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout)
-    {
-        using var process = new Process { StartInfo = StartInfo(program, arguments) };
         try
         {
-            process.Start();
+            return IsRoot
+                ? ChildProcess.Start(name, "setpriv", [$"--reuid={RunAsUser}", $"--regid={RunAsUser}", "--init-groups", program, .. arguments], Path.GetTempPath())
+                : ChildProcess.Start(name, program, arguments, Path.GetTempPath());
         }
         catch (Win32Exception e)
         {
-            throw new InvalidOperationException($"Could not run {process.StartInfo.FileName} ({program}): run ./test.sh, which installs PostgreSQL.", e);
+            throw new InvalidOperationException($"Could not run {program}: run ./test.sh, which installs PostgreSQL.", e);
         }
-
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException e)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish within {timeout}.", e);
-        }
-
-        var output = await stdout;
-        var errors = await stderr;
-        _output.Enqueue($"{Path.GetFileName(program)}: {output}{errors}");
-        if (process.ExitCode != 0)
-        {
-            var hint = IsRoot ? $" (as root, PostgreSQL runs as the '{RunAsUser}' user, which `apt-get install -y postgresql` creates; ./test.sh installs it)" : string.Empty;
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with code {process.ExitCode}{hint}:{Environment.NewLine}{output}{errors}");
-        }
-
-        return output;
     }
 
-    private void Append(string? line)
+    /// <summary>Runs a program to its end (as the server's user) and returns its standard output; fails with its output otherwise.</summary>
+    private static async Task<string> RunAsync(string program, IEnumerable<string> arguments, TimeSpan timeout)
     {
-        if (line is null)
+        await using var process = Start(Path.GetFileName(program), program, arguments);
+        var exitCode = await process.WaitForExitAsync(timeout);
+        if (exitCode != 0)
         {
-            return;
+            var hint = IsRoot ? $" (as root, PostgreSQL runs as the '{RunAsUser}' user, which `apt-get install -y postgresql` creates; ./test.sh installs it)" : string.Empty;
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with code {exitCode}{hint}:{Environment.NewLine}{process.Output}");
         }
 
-        _output.Enqueue(line);
-        if (line.Contains(ReadyLine, StringComparison.Ordinal))
-        {
-            _ready.TrySetResult();
-        }
+        return string.Join(Environment.NewLine, process.OutputLines);
     }
 }
