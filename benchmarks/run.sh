@@ -12,8 +12,8 @@
 #                graph: well under 10 minutes on a 2-core machine.
 #   --json PATH  also write the results as JSON (the issue's format) to PATH.
 #
-# The cluster, http and chirper targets come with the next step, once the product runs on
-# Microsoft Orleans; until then "results" holds redis and sql only.
+# The cluster, http and chirper targets come with the next step; until then "results" holds
+# redis and sql only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -46,45 +46,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-log() { printf '\n==> %s\n' "$*"; }
-
-require_dotnet() {
-  if ! command -v dotnet >/dev/null 2>&1; then
-    echo "dotnet is not installed: install the .NET 10 SDK (see global.json)." >&2
-    exit 1
-  fi
-}
-
-# Servers come from apt; its index is refreshed at most once per run.
-apt_updated=false
-apt_install() {
-  local package="$1"
-  if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-    echo "$package is not installed, and run.sh can install it only as root with apt-get:" >&2
-    echo "install it (Debian/Ubuntu: sudo apt-get install -y $package), then run benchmarks/run.sh again." >&2
-    exit 1
-  fi
-  log "install $package (apt-get)"
-  if [ "$apt_updated" = false ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    apt_updated=true
-  fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
-}
-
-# Debian keeps PostgreSQL's server programs (initdb, pg_ctl) out of PATH, under
-# /usr/lib/postgresql/<version>/bin; the newest version there is used.
-postgresql_bin() {
-  if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
-    dirname "$(readlink -f "$(command -v initdb)")"
-    return
-  fi
-  local found
-  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  if [ -n "$found" ] && [ -x "$found/initdb" ]; then
-    echo "$found"
-  fi
-}
+REQUIRE_CALLER=benchmarks/run.sh
+# shellcheck source=../tools/require.sh
+. tools/require.sh
 
 # A loopback port nobody listens on, from the range the repository's FreeTcpPort picks from
 # (below the ports the system hands out for outgoing connections).
@@ -102,8 +66,8 @@ free_port() {
 }
 
 require_dotnet
-command -v redis-server >/dev/null 2>&1 || apt_install redis-server
-[ -n "$(postgresql_bin)" ] || apt_install postgresql
+require_redis_server
+require_postgresql
 pg_bin=$(postgresql_bin)
 
 # PostgreSQL refuses to run as root: as root, its programs run as the postgres user that
