@@ -31,13 +31,18 @@ public sealed class FileGrainStorageConcurrencyTests : IDisposable
         var conflicts = 0;
 
         // Half the writers share one provider; the others each have their own, as other silos would.
+        // They start together, and each yields between its read and its write, so that their
+        // read-modify-writes overlap even when the thread pool has only a thread or two.
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var writers = Enumerable.Range(0, Writers).Select(i => Task.Run(async () =>
         {
             var storage = i % 2 == 0 ? shared : Create(_root.Path);
             var state = new GrainState<Counter>(new Counter());
+            await go.Task;
             for (var done = 0; done < IncrementsEach;)
             {
                 await storage.ReadStateAsync(CounterState, grainId, state);
+                await Task.Yield();
                 state.State!.Value++;
                 try
                 {
@@ -50,7 +55,8 @@ public sealed class FileGrainStorageConcurrencyTests : IDisposable
                     Interlocked.Increment(ref conflicts);
                 }
             }
-        }));
+        })).ToList();
+        go.SetResult();
         await Eventually.CompletesAsync(Task.WhenAll(writers), Bound, $"{Writers} writers to make {IncrementsEach} increments each");
 
         var final = new GrainState<Counter>(new Counter());
