@@ -44,14 +44,9 @@ internal sealed class TimelineDeliveryClient(
         var silos = LiveSilos();
         var calls = silos.Select(silo => send(GetGrainService(silo))).ToArray();
         counters.OnSent(calls.Length);
-        try
-        {
-            await Task.WhenAll(calls);
-        }
-        catch (Exception) when (calls.Any(c => c.IsFaulted))
-        {
-            // Inspected below, call by call.
-        }
+        // Every call is inspected below, so none of their failures is thrown here; the rest runs
+        // on the calling grain's scheduler, as grain code must.
+        await ((Task)Task.WhenAll(calls)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
 
         int delivered = 0, skipped = 0, left = 0;
         Exception? failure = null;
@@ -69,7 +64,7 @@ internal sealed class TimelineDeliveryClient(
             }
             else
             {
-                failure ??= calls[i].Exception?.GetBaseException();
+                failure ??= calls[i].Exception?.GetBaseException() ?? new TaskCanceledException(calls[i]);
             }
         }
 
