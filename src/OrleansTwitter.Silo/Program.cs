@@ -34,7 +34,7 @@ if (configured is { } exitCode)
 // /health/ready answers 503 while the silo joins or leaves instead of refusing connections.
 builder.Services.Configure<HostOptions>(o =>
 {
-    o.ShutdownTimeout = TimeSpan.FromSeconds(45);
+    o.ShutdownTimeout = HostShutdown.Timeout;
     o.ServicesStartConcurrently = true;
 });
 builder.Services.AddHostedService<SiloStopsFirst>();

@@ -15,7 +15,7 @@ if (WebFrontEnd.HasNoUrls(builder.Configuration))
 }
 
 // SIGTERM stops the host, which runs the embedded silo's graceful shutdown; leave it room to finish.
-builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(45));
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = HostShutdown.Timeout);
 var configured = await HostExit.ConfigureAsync(Name, async () =>
 {
     var client = ClusterSettings.From(builder.Configuration).IsClient;
