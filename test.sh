@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 # - Azurite, the Azure Storage emulator: Orleans' Azure Blob grain storage and Azure Queue streams;
 # - Chromium: the browser tests (tests/OrleansTwitter.Web.BrowserTests), through Playwright;
 # - PostgreSQL: the load generator's join-on-read baseline (tests/OrleansTwitter.LoadGen.Tests),
-#   run from /usr/lib/postgresql/<version>/bin as the package's non-root postgres user.
+#   run from /usr/lib/postgresql/<version>/bin as the package's non-root postgres user;
+# - kubectl: the deployment tests (tests/OrleansTwitter.Deployment.Tests) render k8s/ offline.
 REQUIRE_CALLER=./test.sh
 # shellcheck source=tools/require.sh
 . tools/require.sh
@@ -21,6 +22,7 @@ require_redis_server
 require_azurite
 require_chromium
 require_postgresql
+require_kubectl
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 log "restore"

@@ -58,6 +58,12 @@ require_postgresql() {
   [ -n "$(postgresql_bin)" ] || apt_install postgresql "PostgreSQL (initdb)"
 }
 
+# The deployment tests render k8s/ offline with `kubectl kustomize` (kubectl 1.32 bundles
+# kustomize 5.5); no cluster is needed or contacted.
+require_kubectl() {
+  command -v kubectl >/dev/null 2>&1 || apt_install kubectl "kubectl"
+}
+
 # `npm ci` installs the Azurite of tools/azurite/package-lock.json into that folder, never
 # globally; the fixtures start it from there on free loopback ports.
 require_azurite() {
