@@ -3,6 +3,7 @@ using Orleans.Dashboard;
 using OrleansTwitter.Hosting;
 using OrleansTwitter.Hosting.Configuration;
 using OrleansTwitter.Hosting.Health;
+using OrleansTwitter.Hosting.Telemetry;
 using OrleansTwitter.Silo;
 
 // How the process names itself in the lines it writes on start-up and exit.
@@ -39,7 +40,7 @@ builder.Services.Configure<HostOptions>(o =>
 });
 builder.Services.AddHostedService<SiloStopsFirst>();
 builder.Services.AddHealthChecks().AddCheck<SiloReadinessHealthCheck>("silo", tags: ["ready"]);
-builder.Services.AddSiloTelemetry();
+builder.AddOrleansTwitterTelemetry("orleanstwitter-silo");
 
 var app = builder.Build();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

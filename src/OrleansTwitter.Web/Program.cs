@@ -1,5 +1,6 @@
 using OrleansTwitter.Hosting;
 using OrleansTwitter.Hosting.Configuration;
+using OrleansTwitter.Hosting.Telemetry;
 using OrleansTwitter.Web.Cluster;
 using OrleansTwitter.Web.Hosting;
 
@@ -33,6 +34,9 @@ if (configured is { } exitCode)
 }
 
 builder.AddWebFrontEnd();
+builder.AddOrleansTwitterTelemetry("orleanstwitter-web");
 var app = builder.Build();
 app.UseWebFrontEnd();
+// Prometheus scrapes here (k8s/monitoring); keep the path off a public ingress.
+app.MapPrometheusScrapingEndpoint("/metrics");
 return await HostExit.RunAsync(Name, app);
