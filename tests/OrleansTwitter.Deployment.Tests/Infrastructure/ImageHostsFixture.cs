@@ -44,12 +44,11 @@ public sealed class ImageHostsFixture : IAsyncLifetime
             ["OTEL_BSP_SCHEDULE_DELAY"] = "200",
         };
 
-        var gatewayPort = FreeTcpPort.Next();
-        var siloHttpPort = FreeTcpPort.Next();
+        var (siloPort, gatewayPort, siloHttpPort, webPort) = DistinctFreePorts();
         Silo = _image.Start("silo", "silo", _image.Container("silo", new Dictionary<string, string>(tracing)
         {
             ["Silo__Host"] = "127.0.0.1",
-            ["Silo__Port"] = Invariant(FreeTcpPort.Next()),
+            ["Silo__Port"] = Invariant(siloPort),
             ["Silo__GatewayPort"] = Invariant(gatewayPort),
             ["Silo__HttpPort"] = Invariant(siloHttpPort),
             ["Storage__Provider"] = "Memory",
@@ -57,7 +56,6 @@ public sealed class ImageHostsFixture : IAsyncLifetime
         SiloHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Invariant(siloHttpPort)}/"), Timeout = TimeSpan.FromSeconds(30) };
         await HostProcesses.WaitUntilReadyAsync(Silo, SiloHttp.BaseAddress, StartTimeout);
 
-        var webPort = FreeTcpPort.Next();
         WebEnvironment = _image.Container("web", new Dictionary<string, string>(tracing)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Invariant(webPort)}",
@@ -89,6 +87,19 @@ public sealed class ImageHostsFixture : IAsyncLifetime
         }
 
         _image.Dispose();
+    }
+
+    /// <summary>Four free ports, none picked twice (each pick is random and checked only against listeners).</summary>
+    private static (int, int, int, int) DistinctFreePorts()
+    {
+        var ports = new HashSet<int>();
+        while (ports.Count < 4)
+        {
+            ports.Add(FreeTcpPort.Next());
+        }
+
+        var picked = ports.ToArray();
+        return (picked[0], picked[1], picked[2], picked[3]);
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
