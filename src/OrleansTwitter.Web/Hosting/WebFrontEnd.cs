@@ -49,6 +49,7 @@ internal static class WebFrontEnd
         app.MapTimelineApi();
         app.MapWebHealth();
         app.MapOpenApi();
+        app.MapPageRoutes();
         return app;
     }
 
