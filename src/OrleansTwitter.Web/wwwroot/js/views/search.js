@@ -1,9 +1,8 @@
 // "/search?q=": tweets that match every term, newest first, with "load more".
-import { $ } from "../dom.js";
+import { $, searchPath } from "../dom.js";
 import { api, query } from "../api.js";
 import { navigate, showView } from "../router.js";
 import { PAGE_SIZE, TimelineView } from "../timeline.js";
-import { searchPath } from "../dom.js";
 
 let q = "";
 
