@@ -47,6 +47,9 @@ internal static class WebFrontEnd
         app.MapUsersApi();
         app.MapTweetsApi();
         app.MapTimelineApi();
+        app.MapSearchApi();
+        app.MapTrendsApi();
+        app.MapDirectoryApi();
         app.MapWebHealth();
         app.MapOpenApi();
         app.MapPageRoutes();
