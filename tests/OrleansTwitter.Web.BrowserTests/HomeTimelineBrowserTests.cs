@@ -39,8 +39,9 @@ public sealed class HomeTimelineBrowserTests(WebAppFixture app) : BrowserTest(ap
         await Expect(timeline.Locator(".tweet")).ToHaveCountAsync(3);
         Assert.True(await alice.EvaluateAsync<bool>("() => window.__sameDocument === true"), "The follower's page reloaded; the post should have arrived live.");
 
-        // The author's name leads to their page, still without a reload.
-        await timeline.Locator(".author", new() { HasText = $"@{bobHandle}" }).First.ClickAsync();
+        // The author's display name leads to their page, still without a reload.
+        await Expect(timeline.Locator(".tweet").First.Locator(".author-handle")).ToHaveTextAsync($"@{bobHandle}");
+        await timeline.Locator(".author", new() { HasText = "Bob Marley" }).First.ClickAsync();
         await Expect(alice).ToHaveURLAsync(new Regex($"/u/{bobHandle}$"));
         await Expect(alice.GetByTestId("profile-name")).ToHaveTextAsync("Bob Marley");
         await Expect(alice.GetByTestId("profile-tweets")).ToHaveTextAsync("2");

@@ -39,7 +39,9 @@ public sealed class PhoneBrowserTests(WebAppFixture app) : BrowserTest(app)
         await Expect(pat.GetByTestId("search-input")).ToBeInViewportAsync();
         await Expect(pat.GetByTestId("me-link")).ToBeInViewportAsync();
 
-        await pat.GetByTestId("home-timeline").Locator(".author", new() { HasText = $"@{friend}" }).ClickAsync();
+        await Expect(pat.GetByTestId("home-timeline").Locator(".author", new() { HasText = "Quinn With A Rather Long" })).ToBeVisibleAsync();
+        await AssertFitsAsync(pat, "the home timeline with a long display name");
+        await pat.GetByTestId("home-timeline").Locator(".author", new() { HasText = "Quinn With A Rather Long" }).ClickAsync();
         await Expect(pat).ToHaveURLAsync(new Regex($"/u/{friend}$"));
         await Expect(pat.GetByTestId("profile-follow")).ToHaveTextAsync("Unfollow");
         await Expect(pat.GetByTestId("profile-follow")).ToBeInViewportAsync();
@@ -61,7 +63,10 @@ public sealed class PhoneBrowserTests(WebAppFixture app) : BrowserTest(app)
               if (document.documentElement.scrollWidth > width) wide.push(`the document is ${document.documentElement.scrollWidth}px wide`);
               for (const element of document.querySelectorAll("body *")) {
                 const box = element.getBoundingClientRect();
-                if (box.width > 0 && box.right > width + 0.5) wide.push(`${element.tagName.toLowerCase()}#${element.id}.${element.className} ends at ${Math.round(box.right)}px`);
+                const name = `${element.tagName.toLowerCase()}#${element.id}.${element.className}`;
+                if (box.width > 0 && box.right > width + 0.5) wide.push(`${name} ends at ${Math.round(box.right)}px`);
+                // Content wider than its element spills past it unless the element clips it.
+                else if (box.width > 0 && element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX === "visible") wide.push(`${name} holds ${element.scrollWidth}px in ${element.clientWidth}px`);
               }
               return wide;
             }

@@ -4,6 +4,8 @@ import { $, setBusy, showFormError, toast, userPath } from "./js/dom.js";
 import { api, onSessionChange, session, signIn, signOut } from "./js/api.js";
 import { navigate, route, showView, startRouter } from "./js/router.js";
 import { startClock } from "./js/time.js";
+import { refreshTrends, startTrends } from "./js/trends.js";
+import { closeSuggestions, wireSuggestions } from "./js/suggest.js";
 import { home, live, showHome, wireComposer } from "./js/views/home.js";
 import { showProfile, wireProfile } from "./js/views/profile.js";
 import { showFollows, wireFollows } from "./js/views/follows.js";
@@ -23,6 +25,7 @@ function renderSession() {
 
 function onRoute(where, isCurrent) {
   renderSession();
+  refreshTrends();
   switch (where.view) {
     case "home":
       if (session()) showHome();
@@ -80,9 +83,11 @@ wireComposer();
 wireProfile();
 wireFollows();
 wireSearch();
+wireSuggestions();
 wireFollowBox(async () => {
   if (!$("home").hidden) await home.reset();
   else route();
-});
+}, closeSuggestions);
 startClock();
+startTrends();
 startRouter(onRoute);

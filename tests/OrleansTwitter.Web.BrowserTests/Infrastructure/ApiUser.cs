@@ -51,6 +51,10 @@ public sealed class ApiUser : IDisposable
     public async Task FollowAsync(string handle) =>
         await Ok(await _http.PutAsync($"/api/users/me/following/{handle}", content: null), $"{Handle} follows {handle}");
 
+    /// <summary>A GET of the API as this user, which must succeed.</summary>
+    public async Task<JsonElement> GetAsync(string path) =>
+        await (await Ok(await _http.GetAsync(path), $"{Handle} reads {path}")).Content.ReadFromJsonAsync<JsonElement>();
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<HttpResponseMessage> Ok(HttpResponseMessage response, string what)

@@ -3,15 +3,24 @@
 import { avatar, h, toast, userPath } from "./dom.js";
 import { timeElement } from "./time.js";
 import { tweetTextNodes } from "./tweet-text.js";
+import { displayName } from "./users.js";
 
 export const PAGE_SIZE = 20;
 
 export function renderTweet(tweet) {
+  const profile = userPath(tweet.author);
+  // The author's display name comes from their profile (one request per author, remembered);
+  // until it does, and if it cannot be read, the handle stands in.
+  const name = h("a", { class: "author", href: profile, "data-route": true, text: tweet.author });
+  displayName(tweet.author).then((text) => { name.textContent = text; }, () => {
+    // The handle beside it still says who wrote the tweet.
+  });
   return h("li", { class: "tweet", "data-id": tweet.id, "data-testid": "tweet" },
     avatar(tweet.author),
     h("div", { class: "tweet-body" },
       h("div", { class: "tweet-meta" },
-        h("a", { class: "author", href: userPath(tweet.author), "data-route": true, text: `@${tweet.author}` }),
+        name,
+        h("a", { class: "author-handle", href: profile, "data-route": true, tabindex: "-1", text: `@${tweet.author}` }),
         h("span", { class: "dot", "aria-hidden": "true", text: "·" }),
         timeElement(tweet.createdAt)),
       h("p", { class: "tweet-text" }, ...tweetTextNodes(tweet.text))));
@@ -48,6 +57,7 @@ export class TimelineView {
     const generation = this.generation;
     this.loading = true;
     this.more.disabled = true;
+    let failed = false;
     try {
       const page = await this.load(first ? null : this.next);
       if (generation !== this.generation) return;
@@ -55,12 +65,14 @@ export class TimelineView {
       this.next = page.next;
       this.more.hidden = !page.next;
     } catch (error) {
+      failed = true;
       if (generation === this.generation) this.failed(error);
     } finally {
       if (generation === this.generation) {
         this.loading = false;
         this.more.disabled = false;
-        this.empty.hidden = this.ids.size > 0;
+        // "Nothing here" only when the list really is empty, not when it could not be read.
+        this.empty.hidden = failed || this.ids.size > 0;
       }
     }
   }

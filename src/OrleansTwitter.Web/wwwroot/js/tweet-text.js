@@ -2,10 +2,11 @@
 // and http(s) addresses. Built from nodes, so the text is never parsed as HTML.
 import { h, searchPath, userPath } from "./dom.js";
 
-// Handles as API.md defines them (1-15 of [A-Za-z0-9_]) and hashtags (# and 1-50 of the same),
-// not inside a word (an e-mail address is no handle, "C#" no hashtag), and not cut short (a
-// 16-character "@name" is no handle). Addresses end before trailing punctuation.
-const TOKENS = /(https?:\/\/[^\s<>"]*[^\s<>"'.,;:!?)\]])|(?<![A-Za-z0-9_@#&])(?:@([A-Za-z0-9_]{1,15})|#([A-Za-z0-9_]{1,50}))(?![A-Za-z0-9_])/g;
+// Handles as API.md defines them (1-15 of [A-Za-z0-9_]) and hashtags as the search index reads
+// them (# and 1-50 of the same; SearchTerms.HashtagsOf), not inside a word (an e-mail address is
+// no handle, "C#" no hashtag) and not cut short (a 16-character "@name" is no handle).
+// Addresses end before trailing punctuation.
+const TOKENS = /(https?:\/\/[^\s<>"]*[^\s<>"'.,;:!?)\]])|(?<![A-Za-z0-9_@])@([A-Za-z0-9_]{1,15})(?![A-Za-z0-9_])|(?<![A-Za-z0-9_])#([A-Za-z0-9_]{1,50})(?![A-Za-z0-9_])/g;
 
 export function tweetTextNodes(text) {
   const nodes = [];

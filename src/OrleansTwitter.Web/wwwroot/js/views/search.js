@@ -13,7 +13,6 @@ const results = new TimelineView($("search-timeline"), $("search-empty"), $("sea
 results.failed = (error) => {
   $("search-error").textContent = error.message;
   $("search-error").hidden = false;
-  results.empty.hidden = true;
 };
 
 export async function showSearch(terms) {
