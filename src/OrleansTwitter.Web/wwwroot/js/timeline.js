@@ -40,8 +40,8 @@ export class TimelineView {
     more.addEventListener("click", () => this.loadMore());
   }
 
-  async reset() {
-    // A newer reset wins: answers for an older one (another profile, another search) are dropped.
+  /** Empties the list; answers still on their way (another profile, another search) are dropped. */
+  clear() {
     this.generation++;
     this.loading = false;
     this.list.replaceChildren();
@@ -49,6 +49,10 @@ export class TimelineView {
     this.next = null;
     this.more.hidden = true;
     this.empty.hidden = true;
+  }
+
+  async reset() {
+    this.clear();
     await this.loadMore(true);
   }
 

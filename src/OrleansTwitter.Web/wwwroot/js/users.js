@@ -1,9 +1,9 @@
-// A list of users (followers, following, suggestions) with their display names.
+// Display names by handle (for tweets and user lists), and a user as a list item.
 import { api, enc } from "./api.js";
 import { avatar, h, userPath } from "./dom.js";
 
-// Display names come from each user's profile; a page of handles costs one request each, made
-// together, and remembered for the page's life.
+// Display names come from each user's profile: one request per handle, made together for a page,
+// and remembered for the page's life (a display name does not change).
 const names = new Map();
 
 export function displayName(handle) {

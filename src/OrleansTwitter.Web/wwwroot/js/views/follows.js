@@ -9,6 +9,8 @@ const LIST_PAGE_SIZE = 20;
 const state = { handle: null, list: null, next: null, generation: 0 };
 
 export async function showFollows(handle, list, isCurrent) {
+  // From here on, pages still on their way for the list shown before are dropped.
+  state.generation++;
   showView("follows", `${list === "followers" ? "Followers of" : "Followed by"} @${handle}`);
   $("follows-list").replaceChildren();
   $("follows-more").hidden = true;
@@ -24,7 +26,7 @@ export async function showFollows(handle, list, isCurrent) {
     link.setAttribute("aria-current", tab === list ? "page" : "false");
   }
   $("follows-empty").textContent = list === "followers" ? `Nobody follows @${user.handle} yet.` : `@${user.handle} follows nobody yet.`;
-  Object.assign(state, { handle: user.handle, list, next: null, generation: state.generation + 1 });
+  Object.assign(state, { handle: user.handle, list, next: null });
   await loadPage(true);
 }
 

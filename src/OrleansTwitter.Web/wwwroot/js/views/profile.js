@@ -33,7 +33,7 @@ export async function showProfile(handle, isCurrent) {
   showView("profile", `@${handle}`);
   $("profile-card").classList.add("loading");
   $("profile-follow").hidden = true;
-  tweets.list.replaceChildren();
+  tweets.clear();
   const user = await loadUser(handle);
   if (!user || !isCurrent()) return;
   shown = user.handle;

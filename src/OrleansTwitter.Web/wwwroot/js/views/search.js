@@ -22,10 +22,7 @@ export async function showSearch(terms) {
   $("search-title").textContent = q ? `Results for “${q}”` : "Search";
   showView("search", q ? `${q} – Search` : "Search");
   if (!q) {
-    results.generation++;
-    results.list.replaceChildren();
-    results.more.hidden = true;
-    results.empty.hidden = true;
+    results.clear();
     $("search-input").focus();
     return;
   }
