@@ -45,7 +45,9 @@ internal sealed class FanoutGrain(ITimelineDeliveryClient delivery, ILogger<Fano
     private async Task OnTweetPostedAsync(TweetPosted posted, StreamSequenceToken? token)
     {
         var tweet = posted.Tweet;
-        if (_recentTweets.Contains(tweet.Id))
+
+        // A celebrity's tweets are on the stream for search only: followers pull them on read.
+        if (posted.Celebrity || _recentTweets.Contains(tweet.Id))
         {
             return;
         }

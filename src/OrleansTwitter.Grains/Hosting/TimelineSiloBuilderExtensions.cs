@@ -19,7 +19,8 @@ public static class TimelineSiloBuilderExtensions
     /// the registry of users in memory here) and the per-silo delivery service, with
     /// <see cref="TimelineOptions"/> bound from the <c>Timeline</c> section and validated at
     /// start. The grains themselves are found by Orleans in this assembly. The silo also needs a
-    /// stream provider named <c>Default</c> and a default grain storage provider.
+    /// stream provider named <c>Default</c> and a default grain storage provider. It adds search
+    /// too (<see cref="SearchSiloBuilderExtensions.AddSearch"/>, the <c>Search</c> section).
     /// </summary>
     /// <param name="builder">The silo.</param>
     /// <param name="configuration">The configuration whose <c>Timeline</c> section is bound.</param>
@@ -54,6 +55,10 @@ public static class TimelineSiloBuilderExtensions
         services.TryAddSingleton<ITimelineDeliveryClient, TimelineDeliveryClient>();
         services.TryAddSingleton<TimelineServices>();
         builder.AddGrainService<TimelineDeliveryService>();
+
+        // Search, trends and the directory consume the same stream and storage: a silo with the
+        // timeline has them too.
+        builder.AddSearch(configuration);
         return builder;
     }
 

@@ -36,11 +36,7 @@ internal sealed partial class UserGrain
                     NotifyObservers(earlier);
                 }
 
-                if (!followers.State.Celebrity)
-                {
-                    await PublishAsync(earlier);
-                }
-
+                await PublishAsync(earlier);
                 return earlier;
             }
 
@@ -73,11 +69,7 @@ internal sealed partial class UserGrain
         }
 
         TimelineInstruments.TweetsPosted.Add(1);
-        if (!followers.State.Celebrity)
-        {
-            await PublishAsync(tweet);
-        }
-
+        await PublishAsync(tweet);
         return tweet;
     }
 
@@ -93,6 +85,7 @@ internal sealed partial class UserGrain
 
     // The post is acknowledged only once the fan-out is queued (in the stream provider's queue):
     // a failure fails the post, and the client's retry, with its idempotency key, queues it again.
+    // A celebrity's tweet is published too, for search and trends; the fan-out skips it.
     private Task PublishAsync(Tweet tweet) =>
-        TweetStream.OnNextAsync(new TweetPosted(tweet, FollowerBook.ChunkCountOf(followers.State), followers.State.Version));
+        TweetStream.OnNextAsync(new TweetPosted(tweet, FollowerBook.ChunkCountOf(followers.State), followers.State.Version, followers.State.Celebrity));
 }

@@ -1,4 +1,5 @@
 using OrleansTwitter.Contracts;
+using OrleansTwitter.Grains.UserDirectory;
 using OrleansTwitter.Grains.Fanout;
 using OrleansTwitter.Grains.Followers;
 using OrleansTwitter.Grains.Hosting;
@@ -100,6 +101,9 @@ internal sealed partial class UserGrain(
         var name = DisplayName.Normalize(displayName, handle);
         if (profile.State.Registered)
         {
+            // Listed again: a registration that failed between the profile and the directory
+            // is finished by its retry, which lands here (the directory ignores a repeat).
+            await ListInDirectoryAsync();
             return false;
         }
 
@@ -107,6 +111,7 @@ internal sealed partial class UserGrain(
         profile.State.DisplayName = name;
         profile.State.CreatedAt = services.TimeProvider.GetUtcNow();
         await profile.WriteStateAsync();
+        await ListInDirectoryAsync();
 
         // A new user follows nobody: there is nothing to pull.
         _rebuilt = true;
@@ -145,6 +150,10 @@ internal sealed partial class UserGrain(
     }
 
     private Task RecoverOnceAsync(CancellationToken cancellationToken) => RecoverAsync();
+
+    private Task ListInDirectoryAsync() => GrainFactory
+        .GetGrain<IDirectoryPartitionGrain>(DirectoryPartitions.Of(Key))
+        .AddAsync(profile.State.Handle!, profile.State.DisplayName);
 
     private async Task RecoverAsync()
     {

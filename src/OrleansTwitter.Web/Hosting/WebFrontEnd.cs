@@ -47,8 +47,12 @@ internal static class WebFrontEnd
         app.MapUsersApi();
         app.MapTweetsApi();
         app.MapTimelineApi();
+        app.MapSearchApi();
+        app.MapTrendsApi();
+        app.MapDirectoryApi();
         app.MapWebHealth();
         app.MapOpenApi();
+        app.MapPageRoutes();
         return app;
     }
 

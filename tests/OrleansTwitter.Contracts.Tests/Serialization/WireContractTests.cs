@@ -34,6 +34,8 @@ public sealed class WireContractTests
             "OrleansTwitter.Contracts.UnknownUserException",
             "OrleansTwitter.Grains.Fanout.TweetPosted", "OrleansTwitter.Grains.Users.FolloweeInfo", "OrleansTwitter.Grains.Followers.FollowerOperation",
             "OrleansTwitter.Grains.Tweets.RecentTweets", "OrleansTwitter.Grains.Delivery.DeliveryReceipt", "OrleansTwitter.Grains.Delivery.FanoutIncompleteException",
+            "OrleansTwitter.Contracts.Search.TrendingTags", "OrleansTwitter.Contracts.Search.TrendingTag", "OrleansTwitter.Contracts.Search.DirectoryEntry",
+            "OrleansTwitter.Grains.Trends.TrendCount",
         ];
 
         Assert.Empty(expected.Except(WireTypes.Serializable.Select(t => t.FullName)));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace OrleansTwitter.Web.BrowserTests.Infrastructure;
@@ -7,31 +8,21 @@ namespace OrleansTwitter.Web.BrowserTests.Infrastructure;
 /// Playwright, headless. Each user gets a context of their own (separate storage, like a separate
 /// browser), and every page records console errors and uncaught exceptions so tests can fail on them.
 /// </summary>
-internal sealed class BrowserSession : IAsyncDisposable
+public sealed class BrowserSession : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    /// <summary>The desktop size every page gets unless a test asks for another.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1180, Height = 820 };
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
-    private readonly List<string> _errors = [];
-    private readonly Lock _lock = new();
+    private readonly ConditionalWeakTable<IPage, List<string>> _errors = [];
 
     private BrowserSession(IPlaywright playwright, IBrowser browser)
     {
         _playwright = playwright;
         _browser = browser;
-    }
-
-    /// <summary>Console errors and page errors seen so far, each with the page it came from.</summary>
-    public IReadOnlyList<string> Errors
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return [.. _errors];
-            }
-        }
     }
 
     public static async Task<BrowserSession> LaunchAsync()
@@ -52,28 +43,51 @@ internal sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
-    /// <summary>A new browser context (one user) with one page at <paramref name="address"/>.</summary>
-    public async Task<IPage> OpenAsync(Uri address, string name)
+    /// <summary>
+    /// A new browser context (one user) with one page at <paramref name="path"/> of
+    /// <paramref name="address"/>. <paramref name="beforeLoad"/> runs before the page loads
+    /// (to install a fake clock, say). English dates, so relative times read the same everywhere.
+    /// </summary>
+    public async Task<IPage> OpenAsync(Uri address, string name, string path = "/", ViewportSize? viewport = null, Func<IPage, Task>? beforeLoad = null)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
-            ViewportSize = new ViewportSize { Width = 1180, Height = 820 },
+            ViewportSize = viewport ?? Desktop,
             DeviceScaleFactor = 1,
             ColorScheme = ColorScheme.Light,
+            Locale = "en-US",
+            TimezoneId = "UTC",
             BaseURL = address.ToString(),
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        _errors.Add(page, errors);
         page.Console += (_, message) =>
         {
             if (message.Type == "error")
             {
-                Record($"{name}: console error: {message.Text} ({message.Location})");
+                Record(errors, $"{name}: console error: {message.Text} ({message.Location})");
             }
         };
-        page.PageError += (_, error) => Record($"{name}: uncaught: {error}");
-        await page.GotoAsync("/");
+        page.PageError += (_, error) => Record(errors, $"{name}: uncaught: {error}");
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
+        await page.GotoAsync(path);
         return page;
+    }
+
+    /// <summary>Console errors and page errors seen so far on <paramref name="page"/>.</summary>
+    public IReadOnlyList<string> ErrorsOf(IPage page)
+    {
+        var errors = _errors.TryGetValue(page, out var list) ? list : throw new ArgumentException("The page was not opened by this session.", nameof(page));
+        lock (errors)
+        {
+            return [.. errors];
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -82,11 +96,11 @@ internal sealed class BrowserSession : IAsyncDisposable
         _playwright.Dispose();
     }
 
-    private void Record(string error)
+    private static void Record(List<string> errors, string error)
     {
-        lock (_lock)
+        lock (errors)
         {
-            _errors.Add(error);
+            errors.Add(error);
         }
     }
 }

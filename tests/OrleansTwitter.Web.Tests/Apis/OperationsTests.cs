@@ -53,7 +53,7 @@ public sealed class OperationsTests(WebApp app) : IClassFixture<WebApp>
 
         await ExpectAsync(HttpStatusCode.OK, page);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<script src=\"app.js\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"/app.js\">", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await ExpectAsync(HttpStatusCode.OK, script);
         await ExpectAsync(HttpStatusCode.OK, await client.GetAsync("/styles.css"));
         await ExpectAsync(HttpStatusCode.OK, await client.GetAsync("/favicon.svg"));

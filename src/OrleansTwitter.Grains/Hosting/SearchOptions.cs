@@ -1,0 +1,28 @@
+namespace OrleansTwitter.Grains.Hosting;
+
+/// <summary>
+/// Search and trends settings, bound from the <c>Search</c> configuration section and validated
+/// when the silo starts (a bad value stops it with a message naming the key).
+/// </summary>
+public sealed class SearchOptions
+{
+    /// <summary>The configuration section these options bind from.</summary>
+    public const string SectionName = "Search";
+
+    /// <summary>The shortest window the trends may cover: one trend bucket.</summary>
+    public static readonly TimeSpan MinTrendWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest: a week of 10-second buckets is 60,480 buckets, which one grain still holds.</summary>
+    public static readonly TimeSpan MaxTrendWindow = TimeSpan.FromDays(7);
+
+    /// <summary><c>Search:TrendWindow</c>: the trends count the tweets of this last stretch of time.</summary>
+    /// <value>1 hour (<c>01:00:00</c>); 00:01:00 to 7.00:00:00.</value>
+    public TimeSpan TrendWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Not an operator key: whether this silo indexes tweets and counts hashtags. Off only in the
+    /// load generator's comparison run (posts/s with indexing off); search then finds nothing new.
+    /// </summary>
+    /// <value>True.</value>
+    public bool Indexing { get; set; } = true;
+}
