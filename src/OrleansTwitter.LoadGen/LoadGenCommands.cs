@@ -13,5 +13,6 @@ internal static class LoadGenCommands
         ClusterCallsCommand.Create(),
         GraphCommand.Create(),
         LoadCommand.Create(),
+        Search.SearchCommand.Create(),
     };
 }

@@ -20,8 +20,10 @@ public sealed class SearchOptions
     public TimeSpan TrendWindow { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// Not an operator key: whether this silo indexes tweets and counts hashtags. Off only in the
-    /// load generator's comparison run (posts/s with indexing off); search then finds nothing new.
+    /// <c>Search:Indexing</c>: whether this silo indexes tweets and counts hashtags. A benchmark
+    /// switch, not for operators: the <c>search</c> load generator turns it off in the silos of its
+    /// comparison runs (posts/s with indexing off). Off, the indexer drops each stream event it is
+    /// handed, and searches and trends find nothing new.
     /// </summary>
     /// <value>True.</value>
     public bool Indexing { get; set; } = true;

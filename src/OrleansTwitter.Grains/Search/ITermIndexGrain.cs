@@ -6,7 +6,7 @@ namespace OrleansTwitter.Grains.Search;
 [Alias("ot.ITermIndexGrain")]
 internal interface ITermIndexGrain : IGrainWithStringKey
 {
-    /// <summary>Adds tweet ids (any order, repeats ignored), keeping the newest 10,000; stored before it returns.</summary>
+    /// <summary>Adds tweet ids (any order, repeats ignored), keeping the newest 10,000; stored within 2 s, and on deactivation.</summary>
     [Alias("AddAsync")]
     Task AddAsync(ImmutableArray<long> ids);
 

@@ -6,19 +6,50 @@ namespace OrleansTwitter.Grains.Search;
 /// <summary>
 /// One term's part of the index: the ids of the newest 10,000 tweets that have it. The index is
 /// partitioned by term, so a search reads only the grains of its terms. Writes come batched per
-/// silo (<see cref="IndexWriteBuffer"/>), so even a common word gets a few writes a second.
+/// silo (<see cref="IndexWriteBuffer"/>), so even a common word gets a few calls a second.
 /// </summary>
+/// <remarks>
+/// Storage is written behind: at most once per <see cref="WriteDelay"/> while ids keep coming,
+/// and when the grain deactivates (a graceful restart loses nothing). A tweet touches a dozen
+/// terms, most of them rare, so writing on every call cost the silo a storage write per term per
+/// batch: the <c>search</c> load generator measured posts/s with indexing on at 0.21× of off
+/// that way (2 cores, 1 silo, Memory storage). The price: a silo that crashes loses the ids its
+/// term grains got in the last <see cref="WriteDelay"/>; the tweets stay stored and reachable
+/// by id and on timelines, only those searches miss them.
+/// </remarks>
 [GrainType("search-term")]
 internal sealed class TermIndexGrain([PersistentState(TermIndexState.Name)] IPersistentState<TermIndexState> state) : Grain, ITermIndexGrain
 {
-    public async Task AddAsync(ImmutableArray<long> ids)
+    /// <summary>How long new ids may wait for storage.</summary>
+    public static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(2);
+
+    private IGrainTimer? _write;
+
+    public Task AddAsync(ImmutableArray<long> ids)
     {
         if (SortedIds.Insert(state.State.Ids, ids, SearchLimits.TermCapacity))
         {
-            await state.WriteStateAsync();
+            _write ??= this.RegisterGrainTimer(WriteAsync, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan) { Interleave = false });
         }
+
+        return Task.CompletedTask;
     }
 
     public Task<ImmutableArray<long>> GetNewestAsync(long before, int max) =>
         Task.FromResult(SortedIds.NewestBelow(state.State.Ids, before, max));
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_write is not null)
+        {
+            await WriteAsync(cancellationToken);
+        }
+    }
+
+    private async Task WriteAsync(CancellationToken cancellationToken)
+    {
+        _write?.Dispose();
+        _write = null;
+        await state.WriteStateAsync(cancellationToken);
+    }
 }

@@ -16,11 +16,10 @@ namespace OrleansTwitter.Grains.Search;
 /// the stream too (the fan-out skips their tweets), so their tweets are searchable and trend.
 /// </summary>
 /// <remarks>
-/// <para>The tweet's terms go to this silo's <see cref="IndexWriteBuffer"/>, and the event is
-/// acknowledged only once the buffer's batch is written: a failure or a crash before that makes
-/// the durable stream deliver it again. Term grains ignore ids they hold, and the hashtags are
-/// counted once the index write succeeded, by this silo's <see cref="TrendCounter"/>, which drops
-/// ids it counted already.</para>
+/// <para>The tweet's terms go to this silo's <see cref="IndexWriteBuffer"/>, which writes them in
+/// batches, and its hashtags to this silo's <see cref="TrendCounter"/>. Streams deliver at least
+/// once: the grain drops the last 64 ids it indexed, term grains ignore ids they hold, and the
+/// trend counter drops ids it counted.</para>
 /// <para>Placed on the silo whose stream agent delivers the event, so indexing and trend counting
 /// spread over the silos with the stream queues instead of following the author.</para>
 /// </remarks>
@@ -38,19 +37,17 @@ internal sealed class TweetIndexerGrain(IndexWriteBuffer index, TrendCounter tre
             .GetStream<TweetPosted>(TimelineStreams.Tweets(this.GetPrimaryKeyString()))
             .SubscribeAsync(OnTweetPostedAsync);
 
-    private async Task OnTweetPostedAsync(TweetPosted posted, StreamSequenceToken? token)
+    private Task OnTweetPostedAsync(TweetPosted posted, StreamSequenceToken? token)
     {
         var tweet = posted.Tweet;
         if (!options.Value.Indexing || _recentTweets.Contains(tweet.Id))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        await index.AddAsync(tweet.Id, SearchTerms.OfText(tweet.Text));
+        index.Add(tweet.Id, SearchTerms.OfText(tweet.Text));
         trends.Count(tweet);
         SearchInstruments.TweetsIndexed.Add(1);
-
-        // Remembered only once written, so a redelivery after a failure is not dropped.
         if (_recentTweets.Add(tweet.Id))
         {
             _recentOrder.Enqueue(tweet.Id);
@@ -59,5 +56,7 @@ internal sealed class TweetIndexerGrain(IndexWriteBuffer index, TrendCounter tre
                 _recentTweets.Remove(_recentOrder.Dequeue());
             }
         }
+
+        return Task.CompletedTask;
     }
 }
