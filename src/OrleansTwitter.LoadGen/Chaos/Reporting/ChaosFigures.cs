@@ -50,6 +50,9 @@ internal sealed record ChaosFigures
     /// <summary>How long after the load stopped every timeline held every acknowledged tweet; null when never within the audit's wait.</summary>
     public required double? TimelinesCompleteAfter { get; init; }
 
+    /// <summary>The machine's one-minute load average when the load started and when it stopped, against its core count.</summary>
+    public required string MachineLoad { get; init; }
+
     public required IReadOnlyList<ScenarioEvent> Events { get; init; }
 
     public required IReadOnlyList<BarResult> Bars { get; init; }

@@ -22,6 +22,7 @@ internal static class FiguresTable
         table.AddRow("tweets acknowledged", Invariant($"{figures.TweetsAcknowledged:N0} ({figures.PostsFailed:N0} posts failed)"));
         table.AddRow("tweets lost / doubled", Invariant($"{figures.TweetsLost} / {figures.TweetsDoubled}"));
         table.AddRow("timelines complete", figures.TimelinesCompleteAfter is { } c ? Invariant($"{c:F1} s after the load stopped") : "[red]not within the audit's wait[/]");
+        table.AddRow("machine", Markup.Escape(figures.MachineLoad));
         AnsiConsole.Write(table);
 
         var bars = new Table().AddColumns("bar", "measured", "met");

@@ -59,6 +59,15 @@ internal sealed class AofRedis : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();
 
+    /// <summary>SIGKILL, for the program's exit when it could not dispose.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+    }
+
     private static async Task<ChildProcess> LaunchAsync(string folder, int port, string? logFolder)
     {
         var process = ChildProcess.Start("redis-server", LoadGen.Processes.Executables.Require("redis-server", "redis-server"),

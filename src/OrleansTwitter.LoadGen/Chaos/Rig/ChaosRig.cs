@@ -32,7 +32,15 @@ internal sealed class ChaosRig : IAsyncDisposable
     private AofRedis? _redis;
     private AzuriteProcess? _azurite;
 
-    private ChaosRig(string? logFolder) => _logFolder = logFolder;
+    private ChaosRig(string? logFolder)
+    {
+        _logFolder = logFolder;
+
+        // Ctrl+C or a failure that ends the program before disposal must not leave silos, web
+        // front ends, Azurite or Redis running: the shared process helper kills its process
+        // only when disposed.
+        AppDomain.CurrentDomain.ProcessExit += KillOnExit;
+    }
 
     /// <summary>The cluster's <c>Cluster:ClusterId</c>, fresh for every rig.</summary>
     public string ClusterId { get; } = "chaos-" + Guid.NewGuid().ToString("N")[..8];
@@ -108,6 +116,7 @@ internal sealed class ChaosRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         foreach (var process in _webs.Concat(_started))
         {
             await process.Process.DisposeAsync();
@@ -124,6 +133,17 @@ internal sealed class ChaosRig : IAsyncDisposable
         }
 
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        foreach (var process in _webs.Concat(_started).Select(p => p.Process).Where(p => !p.HasExited))
+        {
+            process.Kill();
+        }
+
+        _azurite?.Kill();
+        _redis?.Kill();
     }
 
     private RigProcess LaunchSilo(HostBuild build)

@@ -29,10 +29,13 @@ internal static class ScenarioRunner
             progress.Watch(tally);
             FaultTimes times;
             TimeSpan loadTime;
+            var loadBefore = MachineLoad.OneMinute();
+            string machine;
             await using (var load = new OpenLoopLoad(users, apis, tally, settings.Rate, settings.PostShare))
             {
                 times = await FaultScripts.RunAsync(kind, run, settings);
                 loadTime = tally.Now;
+                machine = $"load average {loadBefore:F1} → {MachineLoad.OneMinute():F1} on {Environment.ProcessorCount} cores";
                 progress.Phase("letting the requests in flight finish");
                 await load.StopAsync();
             }
@@ -40,7 +43,7 @@ internal static class ScenarioRunner
             progress.Watch(null);
             progress.Phase("auditing every author's and follower's timeline");
             var audit = await TweetAudit.RunAsync(apis[0], users, settings.AuditTimeout, cancellationToken);
-            var figures = Figures(kind, command, tally.Outcomes, loadTime, run.Events, times, users, audit);
+            var figures = Figures(kind, command, tally.Outcomes, loadTime, run.Events, times, users, audit) with { MachineLoad = machine };
             return (figures, figures.Passed ? string.Empty : rig.Tails(40));
         }
         finally
@@ -73,6 +76,7 @@ internal static class ScenarioRunner
             TweetsLost = audit.Lost,
             TweetsDoubled = audit.Doubled,
             TimelinesCompleteAfter = audit.CompleteAfter?.TotalSeconds,
+            MachineLoad = string.Empty,
             Events = events,
             Bars = [],
             Problems = [.. failures.Take(ProblemExamples).Select(f => $"{f.Start.TotalSeconds:F2} s +{f.Duration.TotalMilliseconds:F0} ms {f.Operation}: {f.Failure}"), .. audit.Problems],
