@@ -21,7 +21,9 @@ internal static class ChaosCommandRun
         var json = Path.Combine(folder, "figures.json");
         try
         {
-            await using var process = ChildProcess.StartDotnet($"chaos {scenario}", LoadGenAssembly, ["chaos", scenario, "--json", json], folder);
+            // NO_COLOR: the console tables in the test's output without terminal colour codes.
+            await using var process = ChildProcess.StartDotnet($"chaos {scenario}", LoadGenAssembly, ["chaos", scenario, "--json", json], folder,
+                new Dictionary<string, string> { ["NO_COLOR"] = "1" });
             int exitCode;
             try
             {
