@@ -21,6 +21,12 @@ internal sealed class ChaosRig : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan MinReady = TimeSpan.FromSeconds(3);
 
+    /// <summary>How often a silo is started when its start-up check finds a dependency unreachable.</summary>
+    private const int StartAttempts = 3;
+
+    /// <summary>The operator contract's exit code for "Redis or storage did not answer; a restart may succeed".</summary>
+    private const int DependencyUnavailableExitCode = 3;
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
@@ -29,6 +35,9 @@ internal sealed class ChaosRig : IAsyncDisposable
     private readonly List<RigProcess> _silos = [];
     private readonly List<RigProcess> _started = [];
     private readonly List<RigProcess> _webs = [];
+
+    // The first silos start together, and a retry after a failed start runs on the thread pool.
+    private readonly Lock _lock = new();
     private AofRedis? _redis;
     private AzuriteProcess? _azurite;
 
@@ -60,11 +69,7 @@ internal sealed class ChaosRig : IAsyncDisposable
         {
             rig._redis = await AofRedis.StartAsync(Path.Combine(rig._folder, "redis"), logFolder);
             rig._azurite = await AzuriteProcess.StartAsync(AzuriteProcess.ExecutableFor(typeof(ChaosRig).Assembly));
-            var starting = Enumerable.Range(0, silos).Select(_ => rig.LaunchSilo(HostBuild.Current)).ToList();
-            foreach (var silo in starting)
-            {
-                await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.HttpAddress, StartTimeout);
-            }
+            await Task.WhenAll(Enumerable.Range(0, silos).Select(_ => rig.LaunchUntilStartedAsync(HostBuild.Current)));
 
             var webs = webBuilds.Select(rig.LaunchWeb).ToList();
             foreach (var web in webs)
@@ -81,11 +86,15 @@ internal sealed class ChaosRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>Starts a silo of <paramref name="build"/>; returns once it is ready (Active) and has been for <see cref="MinReady"/>.</summary>
+    /// <summary>
+    /// Starts a silo of <paramref name="build"/>; returns once it is ready (Active) and has been
+    /// for <see cref="MinReady"/>. A silo whose start-up check found Redis or storage
+    /// unreachable exits with code 3 (operator contract); like Kubernetes' restart policy, the
+    /// rig starts it again, at most <see cref="StartAttempts"/> times.
+    /// </summary>
     public async Task<RigProcess> StartSiloAsync(HostBuild build)
     {
-        var silo = LaunchSilo(build);
-        await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.HttpAddress, StartTimeout);
+        var silo = await LaunchUntilStartedAsync(build);
         await Task.Delay(MinReady);
         return silo;
     }
@@ -146,10 +155,35 @@ internal sealed class ChaosRig : IAsyncDisposable
         _redis?.Kill();
     }
 
+    private async Task<RigProcess> LaunchUntilStartedAsync(HostBuild build)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = LaunchSilo(build);
+            try
+            {
+                await HostProcesses.WaitUntilReadyAsync(silo.Process, silo.HttpAddress, StartTimeout);
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && silo.Process.HasExited && silo.Process.ExitCode == DependencyUnavailableExitCode)
+            {
+                lock (_lock)
+                {
+                    _silos.Remove(silo);
+                }
+            }
+        }
+    }
+
     private RigProcess LaunchSilo(HostBuild build)
     {
         var (port, gatewayPort, httpPort) = (FreeTcpPort.Next(), FreeTcpPort.Next(), FreeTcpPort.Next());
-        var name = "silo " + (_started.Count + 1).ToString(CultureInfo.InvariantCulture);
+        string name;
+        lock (_lock)
+        {
+            name = "silo " + (_started.Count + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
         var process = HostProcesses.Start(name, build.SiloAssembly, _folder,
         [
             "--Silo:Host=127.0.0.1", $"--Silo:Port={Invariant(port)}", $"--Silo:GatewayPort={Invariant(gatewayPort)}", $"--Silo:HttpPort={Invariant(httpPort)}",
@@ -157,8 +191,12 @@ internal sealed class ChaosRig : IAsyncDisposable
             "--Storage:Provider=AzureBlob", $"--Storage:ConnectionString={_azurite!.ConnectionString}", "--Streams:Provider=AzureQueue",
         ], logFolder: _logFolder);
         var silo = new RigProcess(name, process, build, httpPort);
-        _started.Add(silo);
-        _silos.Add(silo);
+        lock (_lock)
+        {
+            _started.Add(silo);
+            _silos.Add(silo);
+        }
+
         return silo;
     }
 
