@@ -111,6 +111,15 @@ internal sealed class AzuriteProcess : IAsyncDisposable
         await _process.WaitForExitAsync(timeout);
     }
 
+    /// <summary>SIGKILL, for a program's exit when it could not dispose (its folder stays).</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync();
