@@ -79,6 +79,13 @@ internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
     }
 
     /// <summary>The call never ran, or ran on a silo that is gone, or got no answer: sending it again is how to recover.</summary>
+    /// <remarks>
+    /// An <see cref="OperationCanceledException"/> comes from Orleans, not from this filter (whose
+    /// own cancellation Polly reports as its timeout and never retries): a silo gives up placing
+    /// the call's grain when the call expires first ("Message expired before placement could
+    /// complete"), as it does while the directory partition of a killed silo is being rebuilt.
+    /// The call never ran, so it is sent again.
+    /// </remarks>
     private static bool IsSiloGone(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException;
+        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException or OperationCanceledException;
 }

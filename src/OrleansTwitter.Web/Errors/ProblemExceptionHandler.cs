@@ -38,9 +38,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         UnknownUserException unknown => (StatusCodes.Status404NotFound, unknown.Message),
         ArgumentException argument => (StatusCodes.Status400BadRequest, argument.Message),
         JsonException json => (StatusCodes.Status400BadRequest, $"The request body is not valid JSON: {json.Message}"),
-        // Orleans could not deliver the call (a silo or gateway that left), or it timed out: the
-        // client's retries have run out, and the request may simply be repeated.
+        // Orleans could not deliver the call (a silo or gateway that left, a grain it could not
+        // place before the call expired), or it timed out, or the web tier's retries ran out of
+        // time: the request may simply be repeated.
         OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or ClientNotAvailableException or TimeoutException
+            or OperationCanceledException or Polly.Timeout.TimeoutRejectedException
             => (StatusCodes.Status503ServiceUnavailable, "The cluster is not reachable just now; try again."),
         // A write that lost a race with another activation, or storage that did not answer: the
         // request did not take effect and may simply be repeated.
