@@ -14,7 +14,7 @@ internal static class LoadCommand
         var graph = new GraphOptions();
         var targets = new Option<string[]>("--target")
         {
-            Description = "Targets to run, in order, on one graph: redis (Redis lists, fan-out on write) and sql (PostgreSQL, join on read). cluster, http and chirper come with the next step.",
+            Description = "Targets to run, in order, on one graph: cluster (our grains through the Orleans client), http (our web API), redis (Redis lists, fan-out on write), sql (PostgreSQL, join on read), chirper (Chirper's direct fan-out on Orleans). The Orleans targets start their own redis-server and 2 silo processes (and, for http, a web front end).",
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
@@ -28,11 +28,12 @@ internal static class LoadCommand
         var redis = new Option<string?>("--redis") { Description = "The redis target's server, HOST:PORT (StackExchange.Redis configuration). It is emptied with FLUSHDB." };
         var redisConnections = new Option<int>("--redis-connections") { Description = "Connections the redis target spreads its operations over (one connection's replies are read on one thread).", DefaultValueFactory = _ => defaults.RedisConnections };
         var postgres = new Option<string?>("--postgres") { Description = "The sql target's database, an Npgsql connection string. Its users, tweets and follows tables are dropped and created." };
+        var memoryUsers = new Option<int>("--memory-users") { Description = "Users the cluster and chirper targets give a full timeline to measure memory per active user.", DefaultValueFactory = _ => defaults.MemoryUsers };
         var json = new Option<string?>("--json") { Description = "Write the results as JSON to this file." };
 
         var command = new Command("load", "Load the graph into each target, run the mix (home-timeline reads and posts by the active users), and report throughput, latency, delivery lag and memory.")
         {
-            targets, activeShare, history, readsPerPost, concurrency, warmup, duration, redis, redisConnections, postgres, json,
+            targets, activeShare, history, readsPerPost, concurrency, warmup, duration, redis, redisConnections, postgres, memoryUsers, json,
         };
         graph.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
@@ -55,6 +56,7 @@ internal static class LoadCommand
                 Redis = parse.GetValue(redis),
                 RedisConnections = parse.GetValue(redisConnections),
                 Postgres = parse.GetValue(postgres),
+                MemoryUsers = parse.GetValue(memoryUsers),
                 JsonPath = parse.GetValue(json),
             };
             var problems = settings.Validate().ToList();
