@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansTwitter.LoadGen.Bench;
 using OrleansTwitter.LoadGen.ClusterCalls;
 using OrleansTwitter.LoadGen.Graph;
 using OrleansTwitter.LoadGen.TimelineLoad;
@@ -10,6 +11,7 @@ internal static class LoadGenCommands
 {
     public static RootCommand CreateRoot() => new("OrleansTwitter load generator and side-by-side benchmarks.")
     {
+        BenchCommand.Create(),
         ClusterCallsCommand.Create(),
         GraphCommand.Create(),
         LoadCommand.Create(),

@@ -45,6 +45,12 @@ internal static class LoadBenchmark
                 Progress.Step($"wrote {path}");
             }
 
+            if (settings.ChartPath is { } chart)
+            {
+                BenchChart.Write(chart, report);
+                Progress.Step($"wrote {chart}");
+            }
+
             return results.All(r => r.Mix.Errors == 0) ? 0 : 1;
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

@@ -38,6 +38,9 @@ internal sealed record LoadSettings
     /// <value>Where to write the results as JSON; null for the console only.</value>
     public string? JsonPath { get; init; }
 
+    /// <value>Where to write the chart (SVG); null for none.</value>
+    public string? ChartPath { get; init; }
+
     /// <value>2 hours: a backstop that cancels a run that hangs.</value>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromHours(2);
 

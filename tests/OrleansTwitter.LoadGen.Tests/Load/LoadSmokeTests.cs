@@ -24,14 +24,15 @@ public sealed class LoadSmokeTests(ServersFixture servers) : IDisposable
     ];
 
     private readonly string _json = Path.Combine(Path.GetTempPath(), $"ot-loadgen-smoke-{Guid.NewGuid():N}.json");
+    private readonly string _chart = Path.Combine(Path.GetTempPath(), $"ot-loadgen-smoke-{Guid.NewGuid():N}.svg");
 
     [Fact]
-    public async Task Every_target_runs_the_mix_on_one_graph_without_errors_and_reports_every_field()
+    public async Task Bench_runs_every_target_on_one_graph_without_errors_and_reports_every_field_and_the_chart()
     {
         // A graph small enough that loading it through the product's grains takes seconds.
         string[] arguments =
         [
-            "load", "--target", "redis", "sql", "cluster", "http", "chirper",
+            "bench", "--chart", _chart,
             "--users", "400", "--mean-followers", "10", "--celebrity-threshold", "100", "--history", "5",
             "--active-share", "0.5", "--memory-users", "50", "--reads-per-post", "10", "--concurrency", "4", "--warmup", "1", "--duration", "3",
             "--redis", servers.Redis.ConnectionString, "--postgres", servers.Postgres.ConnectionString, "--json", _json,
@@ -39,7 +40,7 @@ public sealed class LoadSmokeTests(ServersFixture servers) : IDisposable
 
         var exitCode = await LoadGenCommands.CreateRoot().Parse(arguments).InvokeAsync();
 
-        Assert.True(File.Exists(_json), $"load exited with {exitCode} and wrote no JSON");
+        Assert.True(File.Exists(_json), $"bench exited with {exitCode} and wrote no JSON");
         using var report = JsonDocument.Parse(await File.ReadAllBytesAsync(_json));
         var root = report.RootElement;
         var graph = root.GetProperty("graph");
@@ -82,8 +83,16 @@ public sealed class LoadSmokeTests(ServersFixture servers) : IDisposable
         var command = root.GetProperty("run").GetProperty("command").GetString()!;
         Assert.DoesNotContain(servers.Postgres.ConnectionString, command, StringComparison.Ordinal);
         Assert.DoesNotContain(servers.Redis.ConnectionString, command, StringComparison.Ordinal);
+        // The chart: an SVG with a bar per target.
+        var chart = await File.ReadAllTextAsync(_chart);
+        Assert.StartsWith("<?xml", chart, StringComparison.Ordinal);
+        Assert.All(results.Keys, t => Assert.Contains($">{t}<", chart, StringComparison.Ordinal));
         Assert.Equal(0, exitCode);
     }
 
-    public void Dispose() => File.Delete(_json);
+    public void Dispose()
+    {
+        File.Delete(_json);
+        File.Delete(_chart);
+    }
 }
