@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OrleansTwitter.LoadGen.Bench;
 using OrleansTwitter.LoadGen.Chaos;
 using OrleansTwitter.LoadGen.ClusterCalls;
 using OrleansTwitter.LoadGen.Graph;
@@ -11,6 +12,7 @@ internal static class LoadGenCommands
 {
     public static RootCommand CreateRoot() => new("OrleansTwitter load generator and side-by-side benchmarks.")
     {
+        BenchCommand.Create(),
         ChaosCommand.Create(),
         ClusterCallsCommand.Create(),
         GraphCommand.Create(),

@@ -1,7 +1,8 @@
 namespace OrleansTwitter.LoadGen.Measurement;
 
 /// <summary>
-/// Watches a server's processes (its main process and everything below it) from /proc while a
+/// Watches a server's processes (its main processes and everything below them: one redis-server,
+/// a postmaster, or two silos and a web front end) from /proc while a
 /// target is loaded and measured: the peak of their memory, sampled every second, and
 /// their CPU time on demand. Memory is the proportional set size where it can be read, else
 /// the resident size (which counts shared pages once per process, an overstatement).
@@ -16,15 +17,15 @@ internal sealed class ServerMonitor : IAsyncDisposable
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromSeconds(1);
 
-    private readonly int _root;
+    private readonly IReadOnlyList<int> _roots;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sampling;
     private long _peakBytes = -1;
 
-    private ServerMonitor(int root)
+    private ServerMonitor(IReadOnlyList<int> roots)
     {
-        _root = root;
-        Measure = ProcFs.ProportionalSetBytes(root) is null ? "RSS" : "PSS";
+        _roots = roots;
+        Measure = ProcFs.ProportionalSetBytes(roots[0]) is null ? "RSS" : "PSS";
         _sampling = Task.Run(SampleAsync);
     }
 
@@ -34,13 +35,13 @@ internal sealed class ServerMonitor : IAsyncDisposable
     /// <summary>The largest total seen so far, or null if none could be read.</summary>
     public long? PeakBytes => Interlocked.Read(ref _peakBytes) is var peak and >= 0 ? peak : null;
 
-    /// <summary>Starts watching <paramref name="root"/>'s tree, or returns null when its process cannot be read here.</summary>
-    public static ServerMonitor? Start(int? root) =>
-        root is { } pid && ProcFs.ResidentBytes(pid) is not null ? new ServerMonitor(pid) : null;
+    /// <summary>Starts watching the trees of <paramref name="roots"/>, or returns null when none is given or one cannot be read here.</summary>
+    public static ServerMonitor? Start(IReadOnlyList<int> roots) =>
+        roots is { Count: > 0 } && roots.All(pid => ProcFs.ResidentBytes(pid) is not null) ? new ServerMonitor(roots) : null;
 
     /// <summary>The CPU time the tree's processes have used so far (processes that already exited are not counted).</summary>
     public TimeSpan CpuTime() =>
-        ProcFs.Tree(_root).Select(ProcFs.CpuTime).OfType<TimeSpan>().Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
+        Processes().Select(ProcFs.CpuTime).OfType<TimeSpan>().Aggregate(TimeSpan.Zero, (sum, t) => sum + t);
 
     /// <summary>Stops sampling, takes a last sample, and returns the peak (null if none could be read); later calls return the same.</summary>
     public async Task<long?> StopAsync()
@@ -61,6 +62,8 @@ internal sealed class ServerMonitor : IAsyncDisposable
         _stop.Dispose();
     }
 
+    private IEnumerable<int> Processes() => _roots.SelectMany(ProcFs.Tree).Distinct();
+
     private async Task SampleAsync()
     {
         using var timer = new PeriodicTimer(SampleEvery);
@@ -74,7 +77,7 @@ internal sealed class ServerMonitor : IAsyncDisposable
     // One writer at a time (the loop, then the last sample after it); readers see whole values.
     private void Sample()
     {
-        var readings = ProcFs.Tree(_root).Select(pid => Measure == "PSS" ? ProcFs.ProportionalSetBytes(pid) : ProcFs.ResidentBytes(pid)).OfType<long>().ToList();
+        var readings = Processes().Select(pid => Measure == "PSS" ? ProcFs.ProportionalSetBytes(pid) : ProcFs.ResidentBytes(pid)).OfType<long>().ToList();
         if (readings.Count > 0)
         {
             var total = readings.Sum();

@@ -24,8 +24,8 @@ internal interface ITimelineTarget : IAsyncDisposable
     /// <summary>Posts <paramref name="tweet"/>; it returns when the target has accepted it.</summary>
     Task PostAsync(Tweet tweet, CancellationToken cancellationToken);
 
-    /// <summary>The id of the server's main process when it runs on this machine (its memory and CPU are read from /proc), else null.</summary>
-    Task<int?> ServerProcessIdAsync(CancellationToken cancellationToken);
+    /// <summary>The ids of the server's main processes when they run on this machine (their memory and CPU are read from /proc), else none.</summary>
+    Task<IReadOnlyList<int>> ServerProcessIdsAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// The server memory one active user costs with a full <see cref="TimelineShape.Capacity"/>-entry

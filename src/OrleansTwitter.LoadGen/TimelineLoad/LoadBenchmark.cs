@@ -1,6 +1,7 @@
 using OrleansTwitter.LoadGen.Graph;
 using OrleansTwitter.LoadGen.Measurement;
 using OrleansTwitter.LoadGen.Reporting;
+using OrleansTwitter.LoadGen.Targets.Cluster;
 using OrleansTwitter.LoadGen.Workload;
 
 namespace OrleansTwitter.LoadGen.TimelineLoad;
@@ -28,9 +29,12 @@ internal static class LoadBenchmark
             Progress.Step($"{active.Count:N0} active users ({settings.ActiveShare:P0}); {workload.HistoryTweets:N0} history tweets ({settings.HistoryPerUser} per user)");
 
             var results = new List<TargetResult>();
-            foreach (var target in settings.Targets)
+            await using (var sessions = new ClusterSessions(settings.Graph.CelebrityThreshold))
             {
-                results.Add(await TargetRunner.RunAsync(target, workload, settings, deadline.Token));
+                foreach (var target in settings.Targets)
+                {
+                    results.Add(await TargetRunner.RunAsync(target, workload, settings, sessions, deadline.Token));
+                }
             }
 
             var report = new LoadReport(command, startedAt, MachineDescription.Describe(), shape, active.Count, settings, results);
@@ -39,6 +43,12 @@ internal static class LoadBenchmark
             {
                 await LoadJsonReport.WriteAsync(path, report, deadline.Token);
                 Progress.Step($"wrote {path}");
+            }
+
+            if (settings.ChartPath is { } chart)
+            {
+                BenchChart.Write(chart, report);
+                Progress.Step($"wrote {chart}");
             }
 
             return results.All(r => r.Mix.Errors == 0) ? 0 : 1;

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using OrleansTwitter.LoadGen.Measurement;
 using OrleansTwitter.LoadGen.Mix;
 using OrleansTwitter.LoadGen.Targets;
+using OrleansTwitter.LoadGen.Targets.Chirper;
+using OrleansTwitter.LoadGen.Targets.Cluster;
+using OrleansTwitter.LoadGen.Targets.Http;
 using OrleansTwitter.LoadGen.Targets.Redis;
 using OrleansTwitter.LoadGen.Targets.Sql;
 using OrleansTwitter.LoadGen.Workload;
@@ -13,12 +16,12 @@ namespace OrleansTwitter.LoadGen.TimelineLoad;
 /// <summary>Runs one target: connect, load with progress bars, run the mix, measure memory, disconnect.</summary>
 internal static class TargetRunner
 {
-    public static async Task<TargetResult> RunAsync(TargetKind kind, TimelineWorkload workload, LoadSettings settings, CancellationToken cancellationToken)
+    public static async Task<TargetResult> RunAsync(TargetKind kind, TimelineWorkload workload, LoadSettings settings, ClusterSessions sessions, CancellationToken cancellationToken)
     {
         var name = TargetNames.Name(kind);
         Step.Step($"{name}: connecting");
-        await using var target = await ConnectAsync(kind, settings, cancellationToken);
-        await using var server = ServerMonitor.Start(await target.ServerProcessIdAsync(cancellationToken));
+        await using var target = await ConnectAsync(kind, settings, sessions, cancellationToken);
+        await using var server = ServerMonitor.Start(await target.ServerProcessIdsAsync(cancellationToken));
         if (server is null)
         {
             Step.Result("the server's processes cannot be read here: no memory or server CPU figures");
@@ -43,10 +46,13 @@ internal static class TargetRunner
         return new TargetResult(kind, loadTime, result, peak, server?.Measure, bytesPerActiveUser);
     }
 
-    private static async Task<ITimelineTarget> ConnectAsync(TargetKind kind, LoadSettings settings, CancellationToken cancellationToken) => kind switch
+    private static async Task<ITimelineTarget> ConnectAsync(TargetKind kind, LoadSettings settings, ClusterSessions sessions, CancellationToken cancellationToken) => kind switch
     {
         TargetKind.Redis => await RedisTarget.ConnectAsync(settings.Redis!, settings.RedisConnections),
         TargetKind.Sql => await SqlTarget.ConnectAsync(settings.Postgres!, settings.Mix.Concurrency, cancellationToken),
-        _ => throw new NotSupportedException($"The {TargetNames.Name(kind)} target is not built yet."),
+        TargetKind.Cluster => new ClusterTarget(await sessions.SharedAsync(cancellationToken), settings.MemoryUsers),
+        TargetKind.Http => await HttpTarget.StartAsync(await sessions.SharedAsync(cancellationToken), settings.Mix.Concurrency, settings.MemoryUsers, cancellationToken),
+        TargetKind.Chirper => await ChirperTarget.StartAsync(settings.Graph.CelebrityThreshold, settings.MemoryUsers, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No such target."),
     };
 }

@@ -116,10 +116,10 @@ internal sealed class RedisTarget : ITimelineTarget
         }
     }
 
-    public async Task<int?> ServerProcessIdAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> ServerProcessIdsAsync(CancellationToken cancellationToken)
     {
         var pid = await InfoFieldAsync("server", "process_id");
-        return pid is null ? null : int.Parse(pid, CultureInfo.InvariantCulture);
+        return pid is null ? [] : [int.Parse(pid, CultureInfo.InvariantCulture)];
     }
 
     /// <summary>

@@ -74,11 +74,11 @@ internal sealed class SqlTarget : ITimelineTarget
     }
 
     /// <summary>The postmaster: the parent of the backend serving this connection.</summary>
-    public async Task<int?> ServerProcessIdAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> ServerProcessIdsAsync(CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand("SELECT pg_backend_pid()");
         var backend = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return ProcFs.ParentOf(backend);
+        return ProcFs.ParentOf(backend) is { } postmaster ? [postmaster] : [];
     }
 
     /// <summary>None: join on read keeps no timeline per user, so there is nothing per active user to measure.</summary>
