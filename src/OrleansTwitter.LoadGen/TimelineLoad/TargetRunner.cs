@@ -43,6 +43,15 @@ internal static class TargetRunner
         // The peak of the load and the mix, before the memory measurement adds its own data.
         var peak = server is null ? null : await server.StopAsync();
         var bytesPerActiveUser = await target.BytesPerActiveUserAsync(workload, cancellationToken);
+        if (bytesPerActiveUser <= 0)
+        {
+            // The silos' figure is a difference of whole-heap readings: on a small run the
+            // silos' own churn (idle grains collected, queues drained) can outweigh it, and a
+            // figure at or below zero measures that churn, not a user. Reported as not measured.
+            Step.Result($"memory per active user not measured: the heaps' churn outweighed it ({bytesPerActiveUser:N0} bytes); use more --memory-users");
+            bytesPerActiveUser = null;
+        }
+
         return new TargetResult(kind, loadTime, result, peak, server?.Measure, bytesPerActiveUser);
     }
 
