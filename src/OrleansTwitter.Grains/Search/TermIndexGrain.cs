@@ -29,7 +29,7 @@ internal sealed class TermIndexGrain([PersistentState(TermIndexState.Name)] IPer
     {
         if (SortedIds.Insert(state.State.Ids, ids, SearchLimits.TermCapacity))
         {
-            _write ??= this.RegisterGrainTimer(WriteAsync, new GrainTimerCreationOptions(WriteDelay, Timeout.InfiniteTimeSpan) { Interleave = false });
+            _write ??= this.RegisterGrainTimer(WriteBehindAsync, new GrainTimerCreationOptions(WriteDelay, WriteDelay) { Interleave = false });
         }
 
         return Task.CompletedTask;
@@ -42,14 +42,20 @@ internal sealed class TermIndexGrain([PersistentState(TermIndexState.Name)] IPer
     {
         if (_write is not null)
         {
-            await WriteAsync(cancellationToken);
+            _write.Dispose();
+            _write = null;
+            await state.WriteStateAsync(cancellationToken);
         }
     }
 
-    private async Task WriteAsync(CancellationToken cancellationToken)
+    // The timer's token is canceled when the timer is disposed, so the timer goes only once the
+    // write is done; the write does not interleave with AddAsync (Interleave = false), so ids added
+    // after it start a timer of their own. A failed write leaves the timer running: it tries again
+    // one WriteDelay later.
+    private async Task WriteBehindAsync(CancellationToken cancellationToken)
     {
+        await state.WriteStateAsync(cancellationToken);
         _write?.Dispose();
         _write = null;
-        await state.WriteStateAsync(cancellationToken);
     }
 }

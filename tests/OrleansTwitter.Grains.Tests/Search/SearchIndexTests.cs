@@ -82,6 +82,30 @@ public sealed class SearchIndexTests(SearchClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_terms_new_ids_reach_storage_within_its_write_delay_while_the_term_stays_active()
+    {
+        var term = cluster.Grains.GetGrain<ITermIndexGrain>("test-written-behind");
+        await term.AddAsync([7, 3]);
+
+        // Twice the delay, and then some, for the timer's turn on a loaded machine; no deactivation.
+        var stored = await Eventually.WaitForAsync(
+            () => cluster.ReadRawStateAsync("search-term", "test-written-behind", TermIndexState.Name),
+            state => state is not null,
+            TermIndexGrain.WriteDelay * 2 + TimeSpan.FromSeconds(5),
+            "the term's ids to be written behind");
+        Assert.Equal([3L, 7L], stored!.Value.GetProperty(nameof(TermIndexState.Ids)).EnumerateArray().Select(e => e.GetInt64()));
+        Assert.True(cluster.IsActive(term.GetGrainId()), "the term grain was to stay active: its write is the timer's, not deactivation's");
+
+        // Ids added after a write are written again.
+        await term.AddAsync([11]);
+        await Eventually.WaitForAsync(
+            () => cluster.ReadRawStateAsync("search-term", "test-written-behind", TermIndexState.Name),
+            state => state!.Value.GetProperty(nameof(TermIndexState.Ids)).GetArrayLength() == 3,
+            TermIndexGrain.WriteDelay * 2 + TimeSpan.FromSeconds(5),
+            "the later id to be written behind too");
+    }
+
+    [Fact]
     public async Task A_hot_word_gets_at_most_one_write_per_silo_batch_not_one_per_tweet()
     {
         const int Tweets = 400;
