@@ -19,6 +19,7 @@ internal sealed class ChildProcess : IAsyncDisposable
     private readonly List<(Func<string, bool> Matches, TaskCompletionSource Seen)> _waiters = [];
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
+    private StreamWriter? _log;
 
     static ChildProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
@@ -26,7 +27,15 @@ internal sealed class ChildProcess : IAsyncDisposable
     {
         Name = name;
         _process = process;
+        _log = OpenLog(name);
     }
+
+    /// <summary>
+    /// The environment variable naming a directory that gets every line of every child's output,
+    /// one file per child: the in-memory tail is enough for start-up errors, not for diagnosing a
+    /// benchmark or failure run after the fact.
+    /// </summary>
+    public const string LogDirectoryVariable = "LOADGEN_CHILD_LOGS";
 
     public string Name { get; }
 
@@ -114,6 +123,11 @@ internal sealed class ChildProcess : IAsyncDisposable
         {
             s_running.TryRemove(_process.Id, out _);
             _process.Dispose();
+            lock (_lock)
+            {
+                _log?.Dispose();
+                _log = null;
+            }
         }
     }
 
@@ -147,6 +161,7 @@ internal sealed class ChildProcess : IAsyncDisposable
 
         lock (_lock)
         {
+            _log?.WriteLine(line);
             _output.Enqueue(line);
             while (_output.Count > KeptLines && _output.TryDequeue(out _))
             {
@@ -161,5 +176,18 @@ internal sealed class ChildProcess : IAsyncDisposable
                 }
             }
         }
+    }
+
+    private static StreamWriter? OpenLog(string name)
+    {
+        var directory = Environment.GetEnvironmentVariable(LogDirectoryVariable);
+        if (string.IsNullOrWhiteSpace(directory))
+        {
+            return null;
+        }
+
+        Directory.CreateDirectory(directory);
+        var file = Path.Combine(directory, $"{DateTime.UtcNow:HHmmss}-{string.Concat(name.Split(Path.GetInvalidFileNameChars()))}.log");
+        return new StreamWriter(file, append: true) { AutoFlush = true };
     }
 }
