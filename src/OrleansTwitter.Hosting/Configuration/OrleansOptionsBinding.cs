@@ -20,6 +20,7 @@ internal static class OrleansOptionsBinding
         Bind<GrainCollectionOptions>(services, configuration, "GrainCollection");
         Bind<SiloMessagingOptions>(services, configuration, "SiloMessaging");
         Bind<SchedulingOptions>(services, configuration, "Scheduling");
+        Bind<GrainDirectoryOptions>(services, configuration, "GrainDirectory");
     }
 
     public static void BindClient(IServiceCollection services, IConfiguration configuration)
