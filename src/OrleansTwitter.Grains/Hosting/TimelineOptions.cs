@@ -46,7 +46,9 @@ public sealed class TimelineOptions
 
     /// <summary>
     /// <c>Timeline:PullPerFollowee</c>: at most this many of one followee's newest tweets are
-    /// pulled when following it, or when rebuilding a home timeline after activation.
+    /// pulled when following it, or when rebuilding a home timeline that has no snapshot yet. A
+    /// rebuild from a snapshot pulls the whole window the snapshot recorded, up to <see cref="Capacity"/>
+    /// from each followee.
     /// </summary>
     /// <value>100; 1 to 10,000.</value>
     public int PullPerFollowee { get; set; } = 100;

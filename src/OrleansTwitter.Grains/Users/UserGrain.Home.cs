@@ -130,8 +130,9 @@ internal sealed partial class UserGrain
 
     /// <summary>
     /// Rebuilds the home timeline of a user that was not in memory: fan-out skipped it, so it
-    /// pulls its own and its followees' tweets from the snapshot's window on (or the newest
-    /// <see cref="Hosting.TimelineOptions.PullPerFollowee"/> of each without a snapshot). It
+    /// pulls its own and its followees' tweets from the snapshot's window on, up to the timeline's
+    /// capacity from each (or the newest <see cref="Hosting.TimelineOptions.PullPerFollowee"/> of
+    /// each without a snapshot). It
     /// runs at the first read rather than at activation, so a user woken only to count a new
     /// follower pulls nothing.
     /// </summary>
@@ -211,7 +212,7 @@ internal sealed partial class UserGrain
     {
         try
         {
-            return (source, await UserTweets(source).GetRecentAsync(since, Options.PullPerFollowee));
+            return (source, await UserTweets(source).GetRecentAsync(since, PullLimit(since)));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -220,6 +221,13 @@ internal sealed partial class UserGrain
             return (source, null);
         }
     }
+
+    // With a snapshot's window, all of each source's tweets in it, up to what the timeline holds:
+    // the newest PullPerFollowee of a source that posted more in the window dropped its older
+    // tweets from a timeline that had them (chaos rolling, 2026-12-06: 15 tweets "lost"). A
+    // source's tweets beyond the capacity cannot be in the timeline, whatever the others posted.
+    // Without a window (no snapshot yet), PullPerFollowee, as a follow pulls.
+    private int PullLimit(TweetId? since) => since is null ? Options.PullPerFollowee : Options.Capacity;
 
     // A followee's tweets say whether it is a celebrity: the announcement may have missed us.
     private void LearnCelebrity(string key, FollowedAccount account, bool celebrity)

@@ -1,6 +1,7 @@
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 using OrleansTwitter.Grains.Users;
+using OrleansTwitter.Testing.Waiting;
 
 namespace OrleansTwitter.Grains.Tests.Users;
 
@@ -54,5 +55,41 @@ public sealed class ColdUserTests(SharedClusterFixture cluster)
 
         var meanwhile = await chatty.PostAsync("meanwhile", null);
         Assert.Equal(TimelineClusterFixture.NewestFirst([meanwhile, .. posted]), await TimelineClusterFixture.HomeTextsAsync(fan));
+    }
+
+    [Fact]
+    public async Task The_rebuild_restores_the_whole_window_even_when_a_followee_posted_more_in_it_than_a_follow_pulls()
+    {
+        var author = await cluster.RegisterAsync("coProlific");
+        var fan = await cluster.RegisterAsync("coWindowFan");
+        await fan.FollowAsync("coProlific");
+
+        // More than Timeline:PullPerFollowee (100), all of them inside the 800-entry timeline.
+        const int Posted = 130;
+        var posted = new List<Tweet>();
+        for (var i = 0; i < Posted; i++)
+        {
+            posted.Add(await author.PostAsync($"prolific {i}", null));
+        }
+
+        var expected = posted.OrderByDescending(t => t.Id).Select(t => t.Id).ToList();
+        await Eventually.WaitAsync(async () => (await WholeHomeAsync(fan)).SequenceEqual(expected), "every tweet in the follower's home timeline");
+        await cluster.DeactivateAsync(fan);
+
+        Assert.Equal(expected, await WholeHomeAsync(fan));
+    }
+
+    private static async Task<List<TweetId>> WholeHomeAsync(IUserGrain user)
+    {
+        var ids = new List<TweetId>();
+        TweetId? before = null;
+        do
+        {
+            var page = await user.GetHomeTimelineAsync(TimelineLimits.MaxPageSize, before);
+            ids.AddRange(page.Items.Select(t => t.Id));
+            before = page.Next;
+        }
+        while (before is not null);
+        return ids;
     }
 }
