@@ -13,7 +13,7 @@ namespace OrleansTwitter.Grains.Search;
 /// <remarks>
 /// <para>This is how a very common word is no hotspot: its term grain gets at most one call per
 /// silo per <see cref="FlushDelay"/>, whatever the tweet rate, instead of one per tweet (and writes
-/// its storage at most once per <see cref="TermIndexGrain.WriteDelay"/>). At 10 silos that is at
+/// its storage at most once per <c>Search:IndexWriteDelay</c>). At 10 silos that is at
 /// most 40 calls a second for "the", each carrying every id of its batch.</para>
 /// <para>Adding does not wait for the flush: the indexer's stream event is done once the terms are
 /// here. Holding each event until its batch was written held the stream agents' deliveries too,

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using System.Collections.Immutable;
 using OrleansTwitter.Contracts.Search;
+using OrleansTwitter.Grains.Hosting;
 
 namespace OrleansTwitter.Grains.Search;
 
@@ -9,27 +11,27 @@ namespace OrleansTwitter.Grains.Search;
 /// silo (<see cref="IndexWriteBuffer"/>), so even a common word gets a few calls a second.
 /// </summary>
 /// <remarks>
-/// Storage is written behind: at most once per <see cref="WriteDelay"/> while ids keep coming,
+/// Storage is written behind: at most once per <c>Search:IndexWriteDelay</c> while ids keep coming,
 /// and when the grain deactivates (a graceful restart loses nothing). A tweet touches a dozen
 /// terms, most of them rare, so writing on every call cost the silo a storage write per term per
 /// batch: the <c>search</c> load generator measured posts/s with indexing on at 0.21× of off
 /// that way (2 cores, 1 silo, Memory storage). The price: a silo that crashes loses the ids its
-/// term grains got in the last <see cref="WriteDelay"/>; the tweets stay stored and reachable
+/// term grains got in the last delay; the tweets stay stored and reachable
 /// by id and on timelines, only those searches miss them.
 /// </remarks>
 [GrainType("search-term")]
-internal sealed class TermIndexGrain([PersistentState(TermIndexState.Name)] IPersistentState<TermIndexState> state) : Grain, ITermIndexGrain
+internal sealed class TermIndexGrain(
+    [PersistentState(TermIndexState.Name)] IPersistentState<TermIndexState> state,
+    IOptions<SearchOptions> options) : Grain, ITermIndexGrain
 {
-    /// <summary>How long new ids may wait for storage.</summary>
-    public static readonly TimeSpan WriteDelay = TimeSpan.FromSeconds(2);
-
     private IGrainTimer? _write;
 
     public Task AddAsync(ImmutableArray<long> ids)
     {
         if (SortedIds.Insert(state.State.Ids, ids, SearchLimits.TermCapacity))
         {
-            _write ??= this.RegisterGrainTimer(WriteBehindAsync, new GrainTimerCreationOptions(WriteDelay, WriteDelay) { Interleave = false });
+            var delay = options.Value.IndexWriteDelay;
+            _write ??= this.RegisterGrainTimer(WriteBehindAsync, new GrainTimerCreationOptions(delay, delay) { Interleave = false });
         }
 
         return Task.CompletedTask;
@@ -51,7 +53,7 @@ internal sealed class TermIndexGrain([PersistentState(TermIndexState.Name)] IPer
     // The timer's token is canceled when the timer is disposed, so the timer goes only once the
     // write is done; the write does not interleave with AddAsync (Interleave = false), so ids added
     // after it start a timer of their own. A failed write leaves the timer running: it tries again
-    // one WriteDelay later.
+    // one delay later.
     private async Task WriteBehindAsync(CancellationToken cancellationToken)
     {
         await state.WriteStateAsync(cancellationToken);

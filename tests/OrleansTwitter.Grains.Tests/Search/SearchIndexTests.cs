@@ -91,7 +91,7 @@ public sealed class SearchIndexTests(SearchClusterFixture cluster)
         var stored = await Eventually.WaitForAsync(
             () => cluster.ReadRawStateAsync("search-term", "test-written-behind", TermIndexState.Name),
             state => state is not null,
-            TermIndexGrain.WriteDelay * 2 + TimeSpan.FromSeconds(5),
+            SearchClusterFixture.IndexWriteDelay * 2 + TimeSpan.FromSeconds(5),
             "the term's ids to be written behind");
         Assert.Equal([3L, 7L], stored!.Value.GetProperty(nameof(TermIndexState.Ids)).EnumerateArray().Select(e => e.GetInt64()));
         Assert.True(cluster.IsActive(term.GetGrainId()), "the term grain was to stay active: its write is the timer's, not deactivation's");
@@ -101,7 +101,7 @@ public sealed class SearchIndexTests(SearchClusterFixture cluster)
         await Eventually.WaitForAsync(
             () => cluster.ReadRawStateAsync("search-term", "test-written-behind", TermIndexState.Name),
             state => state!.Value.GetProperty(nameof(TermIndexState.Ids)).GetArrayLength() == 3,
-            TermIndexGrain.WriteDelay * 2 + TimeSpan.FromSeconds(5),
+            SearchClusterFixture.IndexWriteDelay * 2 + TimeSpan.FromSeconds(5),
             "the later id to be written behind too");
     }
 

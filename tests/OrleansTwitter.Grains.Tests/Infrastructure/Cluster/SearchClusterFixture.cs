@@ -11,12 +11,15 @@ namespace OrleansTwitter.Grains.Tests.Infrastructure.Cluster;
 
 /// <summary>
 /// Three silos for search, trends and the directory, with <c>Search:TrendWindow</c> set to 10
-/// minutes from configuration, each silo's trend window on a fake clock and a probe of index
+/// minutes and <c>Search:IndexWriteDelay</c> to 1 s from configuration, each silo's trend window on a fake clock and a probe of index
 /// writes. Three silos, so that per-silo batching and counting have several silos to spread over.
 /// </summary>
 public sealed class SearchClusterFixture : TimelineClusterFixture
 {
     public static readonly TimeSpan TrendWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary><c>Search:IndexWriteDelay</c> here: short, so a test sees a write behind without waiting the default 10 s.</summary>
+    public static readonly TimeSpan IndexWriteDelay = TimeSpan.FromSeconds(1);
 
     protected override short SiloCount => 3;
 
@@ -48,6 +51,7 @@ public sealed class SearchClusterFixture : TimelineClusterFixture
     protected override void Configure(TestClusterBuilder builder)
     {
         builder.Properties["Search:TrendWindow"] = "00:10:00";
+        builder.Properties["Search:IndexWriteDelay"] = "00:00:01";
         builder.AddSiloBuilderConfigurator<SearchProbesConfigurator>();
     }
 }
