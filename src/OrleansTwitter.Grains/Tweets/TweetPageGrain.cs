@@ -23,5 +23,28 @@ internal sealed class TweetPageGrain([PersistentState(TweetPageState.Name)] IPer
         DeactivateOnIdle();
     }
 
-    public Task<ImmutableArray<Tweet>> GetAsync() => Task.FromResult(_tweets ??= [.. state.State.Tweets]);
+    public async Task<ImmutableArray<Tweet>> GetAsync()
+    {
+        if (_tweets is { } stored)
+        {
+            return stored;
+        }
+
+        // Read again while empty: while silos come and go, Orleans can briefly run a second
+        // activation of this page, which may store it after this one read nothing. A page is
+        // written once, so a non-empty read is final and kept; an empty one is never cached,
+        // or every later pull through this activation would miss the page's tweets.
+        if (state.State.Tweets.Count == 0)
+        {
+            await state.ReadStateAsync();
+        }
+
+        if (state.State.Tweets.Count == 0)
+        {
+            return [];
+        }
+
+        _tweets = [.. state.State.Tweets];
+        return _tweets.Value;
+    }
 }

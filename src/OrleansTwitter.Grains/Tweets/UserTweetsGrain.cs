@@ -197,6 +197,15 @@ internal sealed class UserTweetsGrain(
         if (!_pages.TryGetValue(page, out var tweets))
         {
             tweets = await GrainFactory.GetGrain<ITweetPageGrain>(TweetPageGrain.KeyOf(Key, page)).GetAsync();
+
+            // Every page below the head was stored full before the head moved past it. Missing,
+            // it fails the read rather than answer with a hole: a follower's rebuild then pulls
+            // this author again later, where a silent gap would have stayed in its timeline.
+            if (tweets.IsDefaultOrEmpty)
+            {
+                throw new InvalidOperationException($"Page {page} of {Key}'s tweets is missing from storage; its head is page {HeadPage}.");
+            }
+
             Cache(page, tweets);
         }
 
