@@ -1,5 +1,6 @@
 using System.Reflection;
 using Orleans.Runtime.Messaging;
+using Orleans.Storage;
 using Polly;
 using Polly.Retry;
 using OrleansTwitter.Contracts;
@@ -9,9 +10,10 @@ namespace OrleansTwitter.Web.Cluster;
 
 /// <summary>
 /// Retries, from the web front end's cluster client, the grain calls marked
-/// <see cref="SafeToRetryAttribute"/> when they failed because a silo or gateway went away:
-/// during a rolling upgrade or after a crash the call is sent again, by then to the grain's new
-/// silo, and the user sees no error. Other calls, and other errors, pass through unchanged.
+/// <see cref="SafeToRetryAttribute"/> when they failed because a silo or gateway went away, or
+/// because a grain's storage write lost a race with another activation: during a rolling upgrade
+/// or after a crash the call is sent again, by then to the grain's new silo, and the user sees no
+/// error. Other calls, and other errors, pass through unchanged.
 /// </summary>
 /// <remarks>
 /// The back-off (Polly's exponential retry with jitter, up to <see cref="MaxRetryTime"/>)
@@ -43,7 +45,7 @@ internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
             .AddTimeout(MaxRetryTime)
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsSiloGone),
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(IsWorthRetrying),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(100),
@@ -71,21 +73,29 @@ internal sealed class SafeRetryCallFilter : IOutgoingGrainCallFilter
             await context.Invoke().WaitAsync(cancellationToken);
 
             // A failed call comes back as a response that holds its exception.
-            if (context.Response?.Exception is { } failure && IsSiloGone(failure))
+            if (context.Response?.Exception is { } failure && IsWorthRetrying(failure))
             {
                 throw failure;
             }
         }, context, CancellationToken.None);
     }
 
-    /// <summary>The call never ran, or ran on a silo that is gone, or got no answer: sending it again is how to recover.</summary>
+    /// <summary>
+    /// The call never ran, or ran on a silo that is gone, or got no answer, or its grain's write
+    /// met a newer record: sending it again is how to recover.
+    /// </summary>
     /// <remarks>
     /// An <see cref="OperationCanceledException"/> comes from Orleans, not from this filter (whose
     /// own cancellation Polly reports as its timeout and never retries): a silo gives up placing
     /// the call's grain when the call expires first ("Message expired before placement could
     /// complete"), as it does while the directory partition of a killed silo is being rebuilt.
     /// The call never ran, so it is sent again.
+    /// An <see cref="InconsistentStateException"/> means that, while silos came and went, two
+    /// activations of one grain ran and this one's write met the other's record. Orleans
+    /// deactivates the activation the exception came from, so the retry reaches one that reads
+    /// the record afresh; the calls retried are idempotent (a post carries its idempotency key).
     /// </remarks>
-    private static bool IsSiloGone(Exception exception) =>
-        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException or OperationCanceledException;
+    internal static bool IsWorthRetrying(Exception exception) =>
+        exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException
+            or TimeoutException or OperationCanceledException or InconsistentStateException;
 }

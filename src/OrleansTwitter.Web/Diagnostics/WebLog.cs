@@ -30,7 +30,7 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Web front end in cluster mode {Mode}; storage {Storage}")]
     public static partial void ClusterMode(ILogger logger, string mode, string storage);
 
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "A grain call failed because its silo left; retry {Attempt}")]
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "A safe grain call failed (its silo left, it got no answer, or its write met a newer record); retry {Attempt}")]
     public static partial void GrainCallRetried(ILogger logger, Exception? exception, int attempt);
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "The cluster is not reachable yet ({Reason}); attempt {Attempt}, trying again")]
