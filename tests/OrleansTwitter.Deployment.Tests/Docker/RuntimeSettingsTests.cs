@@ -1,0 +1,26 @@
+using System.Text.Json;
+using OrleansTwitter.Deployment.Tests.Infrastructure;
+
+namespace OrleansTwitter.Deployment.Tests.Docker;
+
+/// <summary>
+/// The .NET runtime settings the programs ship in their runtimeconfig.json, which the image and
+/// the system tests both run: what docs/operations.md ("Start-up cost") promises operators.
+/// </summary>
+public sealed class RuntimeSettingsTests
+{
+    public static TheoryData<string> Programs() => [Repository.SiloAssembly, Repository.WebAssembly];
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void The_silo_and_the_web_front_end_start_without_dynamic_PGO(string assembly)
+    {
+        var runtimeConfig = Path.ChangeExtension(assembly, ".runtimeconfig.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(runtimeConfig));
+
+        var found = document.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty("System.Runtime.TieredPGO", out var pgo);
+
+        Assert.True(found, $"{runtimeConfig} does not set System.Runtime.TieredPGO");
+        Assert.False(pgo.GetBoolean(), $"{runtimeConfig} turns dynamic PGO on");
+    }
+}
