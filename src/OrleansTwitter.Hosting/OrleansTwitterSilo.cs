@@ -54,6 +54,7 @@ public static class OrleansTwitterSilo
                 o.ServiceId = cluster.ServiceId;
             });
             ConfigureMembership(silo, configuration, cluster, endpoint);
+            ConfigureDirectory(silo);
             ConfigureStorage(silo, storage);
             ConfigureStreams(silo, streams, storage);
             silo.UseSystemTextJsonGrainStorageSerializer();
@@ -99,6 +100,16 @@ public static class OrleansTwitterSilo
         {
             silo.ConfigureEndpoints(endpoint.Host, endpoint.Port, endpoint.GatewayPort);
         }
+    }
+
+    private static void ConfigureDirectory(ISiloBuilder silo)
+    {
+        // Experimental in Orleans 10 (ORLEANSEXP003), and the reason we ship it is in
+        // GrainDirectoryDefaults: the default directory deactivates the survivors' grains after a crash.
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+        silo.Configure<GrainDirectoryOptions>(GrainDirectoryDefaults.Apply);
     }
 
     private static void ConfigureStorage(ISiloBuilder silo, StorageSettings storage)
