@@ -53,7 +53,7 @@ internal sealed class UserTweetsGrain(
         // newest page if the head was flushed since (read, not only looked up in the cache, for
         // an activation that has not loaded it).
         if (Head.Exists(t => t.Id == tweet.Id)
-            || (HeadPage > 0 && (await LoadPageAsync(HeadPage - 1)).Any(t => t.Id == tweet.Id)))
+            || (HeadPage > 0 && (await StoredPageOrEmptyAsync(HeadPage - 1)).Any(t => t.Id == tweet.Id)))
         {
             return state.State.Count;
         }
@@ -194,16 +194,29 @@ internal sealed class UserTweetsGrain(
 
     private async Task<ImmutableArray<Tweet>> LoadPageAsync(int page)
     {
+        var tweets = await StoredPageOrEmptyAsync(page);
+
+        // Every page below the head was stored full before the head moved past it. Missing,
+        // it fails the read rather than answer with a hole: a follower's rebuild then pulls
+        // this author again later, where a silent gap would have stayed in its timeline.
+        if (tweets.IsEmpty)
+        {
+            throw new InvalidOperationException($"Page {page} of {Key}'s tweets is missing from storage; its head is page {HeadPage}.");
+        }
+
+        return tweets;
+    }
+
+    // A page as stored, cached once found; empty, and not cached, when storage has none. Posting
+    // uses it directly: a lost page cannot hold a retried tweet, and must not stop the author posting.
+    private async Task<ImmutableArray<Tweet>> StoredPageOrEmptyAsync(int page)
+    {
         if (!_pages.TryGetValue(page, out var tweets))
         {
             tweets = await GrainFactory.GetGrain<ITweetPageGrain>(TweetPageGrain.KeyOf(Key, page)).GetAsync();
-
-            // Every page below the head was stored full before the head moved past it. Missing,
-            // it fails the read rather than answer with a hole: a follower's rebuild then pulls
-            // this author again later, where a silent gap would have stayed in its timeline.
             if (tweets.IsDefaultOrEmpty)
             {
-                throw new InvalidOperationException($"Page {page} of {Key}'s tweets is missing from storage; its head is page {HeadPage}.");
+                return [];
             }
 
             Cache(page, tweets);

@@ -26,7 +26,7 @@ public sealed class TweetPageTests(SharedClusterFixture cluster)
     }
 
     [Fact]
-    public async Task A_page_missing_from_storage_fails_the_read_instead_of_leaving_a_hole_in_the_timeline()
+    public async Task A_page_missing_from_storage_fails_the_read_instead_of_leaving_a_hole_and_posting_goes_on()
     {
         var user = await cluster.RegisterAsync("pagegap");
         for (var i = 0; i < UserTweetsGrain.PageSize + 8; i++)
@@ -44,5 +44,9 @@ public sealed class TweetPageTests(SharedClusterFixture cluster)
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => user.GetTweetsAsync(100, null));
 
         Assert.Contains("Page 0 of pagegap's tweets is missing from storage", error.Message, StringComparison.Ordinal);
+
+        // Posting goes on: the lost page cannot hold a retried post, and the author is not stuck.
+        var after = await user.PostAsync("after the loss", null);
+        Assert.Equal(after, (await user.GetTweetsAsync(1, null)).Items.Single());
     }
 }
