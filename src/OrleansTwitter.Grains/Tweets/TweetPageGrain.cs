@@ -37,11 +37,10 @@ internal sealed class TweetPageGrain([PersistentState(TweetPageState.Name)] IPer
         if (state.State.Tweets.Count == 0)
         {
             await state.ReadStateAsync();
-        }
-
-        if (state.State.Tweets.Count == 0)
-        {
-            return [];
+            if (state.State.Tweets.Count == 0)
+            {
+                return [];
+            }
         }
 
         _tweets = [.. state.State.Tweets];
