@@ -24,6 +24,9 @@ public static class OrleansTwitterSilo
     /// <summary>The pub-sub store Orleans streams look up by name; it uses the same provider as every grain.</summary>
     public const string PubSubStoreName = ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME;
 
+    /// <summary>The stream provider that carries the fan-out; Orleans keeps its named options under this name.</summary>
+    public const string StreamProviderName = TimelineStreams.ProviderName;
+
     /// <summary>Adds a silo configured from <paramref name="builder"/>'s configuration.</summary>
     /// <param name="builder">The host; its configuration holds the operator contract's keys.</param>
     /// <param name="embedded">
@@ -146,6 +149,7 @@ public static class OrleansTwitterSilo
             {
                 configurator.ConfigureAzureQueue(o => o.Configure(queue => queue.QueueServiceClient = new QueueServiceClient(connectionString)));
                 configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+                configurator.ConfigurePullingAgent(agent => agent.Configure(StreamPollingDefaults.Apply));
             });
         }
         else

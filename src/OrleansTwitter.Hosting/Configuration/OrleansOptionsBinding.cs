@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace OrleansTwitter.Hosting.Configuration;
@@ -21,6 +22,9 @@ internal static class OrleansOptionsBinding
         Bind<SiloMessagingOptions>(services, configuration, "SiloMessaging");
         Bind<SchedulingOptions>(services, configuration, "Scheduling");
         Bind<GrainDirectoryOptions>(services, configuration, "GrainDirectory");
+
+        // Named: Orleans keeps a stream provider's options under the provider's name.
+        Bind<StreamPullingAgentOptions>(services, configuration, "StreamPullingAgent", OrleansTwitterSilo.StreamProviderName);
     }
 
     public static void BindClient(IServiceCollection services, IConfiguration configuration)
@@ -29,13 +33,13 @@ internal static class OrleansOptionsBinding
         Bind<ClientMessagingOptions>(services, configuration, "ClientMessaging");
     }
 
-    private static void Bind<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+    private static void Bind<TOptions>(IServiceCollection services, IConfiguration configuration, string section, string? name = null)
         where TOptions : class
     {
         var values = configuration.GetSection($"{Root}:{section}");
         if (values.Exists())
         {
-            services.AddOptions<TOptions>().Bind(values);
+            services.AddOptions<TOptions>(name ?? Options.DefaultName).Bind(values);
         }
     }
 }

@@ -46,6 +46,24 @@ public sealed class SiloConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void Azure_queue_streams_poll_every_250_ms_unless_Orleans_StreamPullingAgent_says_otherwise()
+    {
+        (string, string?)[] azureQueue =
+        [
+            ("Storage:Path", _data.Path), ("Streams:Provider", "AzureQueue"), ("Streams:ConnectionString", "UseDevelopmentStorage=true"),
+        ];
+        using var shipped = Hosts.Build(Embedded, azureQueue);
+        using var tuned = Hosts.Build(Embedded, [.. azureQueue, ("Orleans:StreamPullingAgent:GetQueueMsgsTimerPeriod", "00:00:01")]);
+
+        TimeSpan PollPeriod(IHost host) =>
+            host.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(OrleansTwitterSilo.StreamProviderName).GetQueueMsgsTimerPeriod;
+
+        Assert.Equal(StreamPollingDefaults.GetQueueMessagesPeriod, PollPeriod(shipped));
+        Assert.Equal(TimeSpan.FromMilliseconds(250), StreamPollingDefaults.GetQueueMessagesPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(1), PollPeriod(tuned));
+    }
+
+    [Fact]
     public void An_embedded_silo_listens_on_loopback_on_a_free_port_with_no_gateway_unless_told()
     {
         using var host = Hosts.Build(Embedded, ("Storage:Path", _data.Path));
