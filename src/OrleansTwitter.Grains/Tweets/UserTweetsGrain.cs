@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Diagnostics;
 using OrleansTwitter.Grains.Hosting;
+using OrleansTwitter.Grains.Users;
 
 namespace OrleansTwitter.Grains.Tweets;
 
@@ -42,7 +43,23 @@ internal sealed class UserTweetsGrain(
         }
     }
 
-    public async Task<long> AppendAsync(Tweet tweet)
+    public Task<long> AppendAsync(Tweet tweet) => AppendAsync(tweet, idempotencyKey: null);
+
+    public async Task<Tweet> AppendOnceAsync(Tweet tweet, string idempotencyKey)
+    {
+        if (state.State.PostKeys.Find(k => k.Key == idempotencyKey) is { } earlier)
+        {
+            // Its tweet was stored in the same write as the key, and tweets are never removed.
+            return (await CollectAsync(earlier.Id.Value + 1, earlier.Id.Value, 1)) is [var stored]
+                ? stored
+                : throw new InvalidOperationException($"The tweet {earlier.Id} of {Key}'s post with idempotency key '{idempotencyKey}' is missing from storage.");
+        }
+
+        await AppendAsync(tweet, idempotencyKey);
+        return tweet;
+    }
+
+    private async Task<long> AppendAsync(Tweet tweet, string? idempotencyKey)
     {
         if (Head.Count >= PageSize)
         {
@@ -62,6 +79,18 @@ internal sealed class UserTweetsGrain(
         var at = Head.FindLastIndex(t => t.Id < tweet.Id) + 1;
         Head.Insert(at, tweet);
         state.State.Count++;
+        var keys = state.State.PostKeys;
+        PostKey? forgotten = null;
+        if (idempotencyKey is not null)
+        {
+            keys.Add(new PostKey(idempotencyKey, tweet.Id));
+            if (keys.Count > TimelineLimits.RememberedIdempotencyKeys)
+            {
+                forgotten = keys[0];
+                keys.RemoveAt(0);
+            }
+        }
+
         try
         {
             await state.WriteStateAsync();
@@ -71,6 +100,15 @@ internal sealed class UserTweetsGrain(
             // Not stored: the post fails, and memory must not claim otherwise.
             Head.RemoveAt(at);
             state.State.Count--;
+            if (idempotencyKey is not null)
+            {
+                keys.RemoveAt(keys.Count - 1);
+                if (forgotten is not null)
+                {
+                    keys.Insert(0, forgotten);
+                }
+            }
+
             throw;
         }
 

@@ -1,4 +1,5 @@
 using OrleansTwitter.Contracts;
+using OrleansTwitter.Grains.Users;
 
 namespace OrleansTwitter.Grains.Tweets;
 
@@ -21,4 +22,12 @@ internal sealed class UserTweetsState
 
     [Id(2)]
     public bool Celebrity { get; set; }
+
+    /// <summary>
+    /// The idempotency keys of the latest posts, oldest first, at most
+    /// <see cref="TimelineLimits.RememberedIdempotencyKeys"/>: stored in the same write as their
+    /// tweets, so a post's retry finds its key exactly when the first attempt stored the tweet.
+    /// </summary>
+    [Id(3)]
+    public List<PostKey> PostKeys { get; set; } = [];
 }

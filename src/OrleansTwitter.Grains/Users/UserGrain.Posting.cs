@@ -3,6 +3,7 @@ using OrleansTwitter.Contracts;
 using OrleansTwitter.Grains.Diagnostics;
 using OrleansTwitter.Grains.Fanout;
 using OrleansTwitter.Grains.Followers;
+using OrleansTwitter.Grains.Tweets;
 
 namespace OrleansTwitter.Grains.Users;
 
@@ -20,57 +21,64 @@ internal sealed partial class UserGrain
             throw new ArgumentException($"An idempotency key is 1 to {TimelineLimits.MaxIdempotencyKeyLength} characters.", nameof(idempotencyKey));
         }
 
-        TweetId id;
-        var remembered = idempotencyKey is null ? null : profile.State.PostKeys.Find(k => k.Key == idempotencyKey);
-        if (remembered is not null)
+        if (idempotencyKey is not null && profile.State.PostKeys.Find(k => k.Key == idempotencyKey) is { } recorded)
         {
-            if (await services.Store.GetAsync(remembered.Id) is { } earlier)
-            {
-                // A post is acknowledged only once it is in the user timeline and its fan-out is
-                // queued; the first attempt may have stored the tweet and died before either (its
-                // call to the user timeline failed when that grain's silo went away), so finish
-                // both again. The user timeline, the home timeline and followers drop a repeat by id.
-                await OwnTweets.AppendAsync(earlier);
-                if (Home.Add(earlier))
-                {
-                    NotifyObservers(earlier);
-                }
+            return await RetryProfileKeyedPostAsync(recorded, body);
+        }
 
-                await PublishAsync(earlier);
-                return earlier;
-            }
-
-            // The key was recorded, then a crash came before the tweet was stored: store it now.
-            id = remembered.Id;
+        // The key is stored with the tweet in the user timeline's one write, which the post
+        // needs anyway. The tweet's record is written beside it: a retry whose first attempt got
+        // as far as the append gets that attempt's tweet back, and the record made for the new
+        // id is never referenced.
+        var id = services.Ids.Next();
+        var tweet = new Tweet(id, MyHandle, body, id.Timestamp);
+        var appended = idempotencyKey is null ? AppendNewAsync(tweet) : OwnTweets.AppendOnceAsync(tweet, idempotencyKey);
+        await Task.WhenAll(services.Records.TryCreateAsync(tweet), appended);
+        var stored = await appended;
+        if (stored.Id != tweet.Id)
+        {
+            // The first attempt may have died before its record was written.
+            await services.Records.TryCreateAsync(stored);
         }
         else
         {
-            id = services.Ids.Next();
-            if (idempotencyKey is not null)
-            {
-                // Recorded before the tweet is stored, so that a retry after any crash finds it.
-                var keys = profile.State.PostKeys;
-                keys.Add(new PostKey(idempotencyKey, id));
-                if (keys.Count > TimelineLimits.RememberedIdempotencyKeys)
-                {
-                    keys.RemoveAt(0);
-                }
-
-                await profile.WriteStateAsync();
-            }
+            TimelineInstruments.TweetsPosted.Add(1);
         }
 
-        var tweet = new Tweet(id, MyHandle, body, id.Timestamp);
-        await Task.WhenAll(services.Records.TryCreateAsync(tweet), OwnTweets.AppendAsync(tweet));
+        return await FinishPostAsync(stored);
+    }
+
+    private async Task<Tweet> AppendNewAsync(Tweet tweet)
+    {
+        await OwnTweets.AppendAsync(tweet);
+        return tweet;
+    }
+
+    // Acknowledged only once the tweet is in the user timeline and its fan-out is queued. A retry
+    // comes here too: the first attempt may have stored the tweet and died before the rest, and
+    // the home timeline and followers drop a repeat by id.
+    private async Task<Tweet> FinishPostAsync(Tweet tweet)
+    {
         services.Store.Remember(tweet);
         if (Home.Add(tweet))
         {
             NotifyObservers(tweet);
         }
 
-        TimelineInstruments.TweetsPosted.Add(1);
         await PublishAsync(tweet);
         return tweet;
+    }
+
+    /// <summary>
+    /// The retry of a post whose key an earlier build recorded in the profile, before it stored
+    /// the tweet; keys are now stored with the tweet (<see cref="IUserTweetsGrain.AppendOnceAsync"/>).
+    /// </summary>
+    private async Task<Tweet> RetryProfileKeyedPostAsync(PostKey recorded, string body)
+    {
+        // The key was recorded, then a crash may have come before the tweet was stored: store it now.
+        var tweet = await services.Store.GetAsync(recorded.Id) ?? new Tweet(recorded.Id, MyHandle, body, recorded.Id.Timestamp);
+        await Task.WhenAll(services.Records.TryCreateAsync(tweet), OwnTweets.AppendAsync(tweet));
+        return await FinishPostAsync(tweet);
     }
 
     public Task<TimelinePage> GetTweetsAsync(int limit, TweetId? before)
