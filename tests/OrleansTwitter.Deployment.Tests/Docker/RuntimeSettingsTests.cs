@@ -15,12 +15,26 @@ public sealed class RuntimeSettingsTests
     [MemberData(nameof(Programs))]
     public void The_silo_and_the_web_front_end_start_without_dynamic_PGO(string assembly)
     {
+        var pgo = ConfigProperty(assembly, "System.Runtime.TieredPGO");
+
+        Assert.False(pgo.GetBoolean(), $"{assembly} turns dynamic PGO on");
+    }
+
+    [Theory]
+    [MemberData(nameof(Programs))]
+    public void The_thread_pool_workers_of_the_silo_and_the_web_front_end_do_not_spin(string assembly)
+    {
+        var spinLimit = ConfigProperty(assembly, "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit");
+
+        Assert.Equal(0, spinLimit.GetInt32());
+    }
+
+    private static JsonElement ConfigProperty(string assembly, string name)
+    {
         var runtimeConfig = Path.ChangeExtension(assembly, ".runtimeconfig.json");
         using var document = JsonDocument.Parse(File.ReadAllText(runtimeConfig));
-
-        var found = document.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty("System.Runtime.TieredPGO", out var pgo);
-
-        Assert.True(found, $"{runtimeConfig} does not set System.Runtime.TieredPGO");
-        Assert.False(pgo.GetBoolean(), $"{runtimeConfig} turns dynamic PGO on");
+        var found = document.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").TryGetProperty(name, out var value);
+        Assert.True(found, $"{runtimeConfig} does not set {name}");
+        return value.Clone();
     }
 }
