@@ -68,9 +68,11 @@ internal sealed class UserTweetsGrain(
 
         // A retried post brings a tweet that may be appended already: in the head, or in the
         // newest page if the head was flushed since (read, not only looked up in the cache, for
-        // an activation that has not loaded it).
-        if (Head.Exists(t => t.Id == tweet.Id)
-            || (HeadPage > 0 && (await StoredPageOrEmptyAsync(HeadPage - 1)).Any(t => t.Id == tweet.Id)))
+        // an activation that has not loaded it). A post under an idempotency key has a new id,
+        // and its retries were found by their key, so it skips that page read.
+        if (idempotencyKey is null
+            && (Head.Exists(t => t.Id == tweet.Id)
+                || (HeadPage > 0 && (await StoredPageOrEmptyAsync(HeadPage - 1)).Any(t => t.Id == tweet.Id))))
         {
             return state.State.Count;
         }
